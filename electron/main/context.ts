@@ -1,0 +1,47 @@
+/*
+ * What every service receives: the store, the acting user, a clock and the
+ * runtime facts. Services are plain functions of (ctx, input) and know
+ * nothing of IPC or Electron, so tests call them directly.
+ */
+import type { Kysely } from 'kysely'
+import type { Actor } from '../../shared/domain/user'
+import type { Shell } from '../../shared/domain/app-info'
+import type { Database } from './db/schema'
+
+export interface Clock {
+  now(): Date
+}
+
+export const systemClock: Clock = { now: () => new Date() }
+
+export interface Logger {
+  error(message: string, detail?: unknown): void
+  info(message: string): void
+}
+
+export const consoleLogger: Logger = {
+  error: (message, detail) => console.error(message, detail ?? ''),
+  info: (message) => console.log(message)
+}
+
+export interface RuntimeInfo {
+  appVersion: string
+  schemaVersion: string
+  databasePath: string
+  shell: Shell
+}
+
+export interface AppContext {
+  db: Kysely<Database>
+  actor: Actor
+  clock: Clock
+  log: Logger
+  runtime: RuntimeInfo
+}
+
+/** Who writes reference data and the first account before anyone has signed in. */
+export const SYSTEM_ACTOR: Actor = {
+  id: '00000000-0000-7000-8000-000000000000',
+  displayName: '系统',
+  role: 'admin'
+}

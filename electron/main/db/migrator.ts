@@ -1,0 +1,66 @@
+/*
+ * Runs the migrations at start, before the first window opens. The bundle has
+ * no migrations folder at run time, so every migration is imported here by
+ * name (a static provider). All pending migrations run in one transaction;
+ * on a database that already holds data, an online backup is written first.
+ */
+import path from 'node:path'
+import { mkdirSync } from 'node:fs'
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import type { Sqlite3Handle } from './sqlite3-dialect'
+import * as m0001 from './migrations/2026_11_29_0900_create_foundation'
+
+/** Names sort in the order they run; a released entry is never edited or removed. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_29_0900_create_foundation': m0001
+}
+
+const staticProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
+
+export interface MigrationReport {
+  applied: string[]
+  /** Path of the backup written before migrating, when one was needed. */
+  backupPath: string | null
+  schemaVersion: string
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function migrateToLatest(db: Kysely<any>, handle: Sqlite3Handle, dbPath: string, now: Date): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: staticProvider })
+  const known = await migrator.getMigrations()
+  const pending = known.filter((m) => !m.executedAt)
+
+  let backupPath: string | null = null
+  if (pending.length > 0 && dbPath !== ':memory:' && (await holdsTables(db))) {
+    backupPath = backupPathFor(dbPath, pending[0].name, now)
+    mkdirSync(path.dirname(backupPath), { recursive: true })
+    await handle.backupTo(backupPath)
+  }
+
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?'
+    throw new Error(`数据库迁移 ${failed} 失败，数据库未改动${backupPath ? `（迁移前备份：${backupPath}）` : ''}`, {
+      cause: error
+    })
+  }
+  const names = Object.keys(MIGRATIONS).sort()
+  return {
+    applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    backupPath,
+    schemaVersion: names[names.length - 1]
+  }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function holdsTables(db: Kysely<any>): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table'`.execute(db)
+  return rows[0].n > 0
+}
+
+/** `<dir>/backups/<name>-<yyyymmddThhmmss>-before-<migration>.sqlite` beside the database. */
+export function backupPathFor(dbPath: string, migrationName: string, now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+  const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
+  return path.join(path.dirname(dbPath), 'backups', `${base}-${stamp}-before-${migrationName}.sqlite`)
+}

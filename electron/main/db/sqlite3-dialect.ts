@@ -1,0 +1,228 @@
+/*
+ * Kysely over the npm `sqlite3` binding. Kysely's own SQLite dialect expects
+ * better-sqlite3; we reuse its adapter, compiler and introspector and supply
+ * only the driver: one connection, serialised by a FIFO mutex, with the
+ * binding's traps handled here and nowhere else:
+ *  - `run` returns no rows and `all` reports no changes, so statements that
+ *    return rows (selects, `returning`, pragmas, CTEs) go through `all`;
+ *  - a BigInt parameter would be bound as NULL without a word, so safe ones
+ *    become numbers and unsafe ones are refused;
+ *  - errors keep SQLite's code (`SQLITE_CONSTRAINT` …).
+ * Keeping the binding behind this file lets the store move to another one.
+ */
+import sqlite3 from 'sqlite3'
+import {
+  CompiledQuery,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type QueryResult
+} from 'kysely'
+
+/** An error from SQLite or from this driver, with SQLite's result code when it has one. */
+export class SqliteError extends Error {
+  readonly code: string
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.name = 'SqliteError'
+    this.code = code
+  }
+}
+
+function wrapError(error: unknown, sql: string): SqliteError {
+  const raw = error as { code?: string; message?: string }
+  return new SqliteError(raw.code ?? 'SQLITE_ERROR', `${raw.message ?? String(error)} [in: ${sql.slice(0, 200)}]`, {
+    cause: error
+  })
+}
+
+/** The part of node-sqlite3's Backup API we use (its typings omit it). */
+interface BackupCapable {
+  backup(
+    filename: string,
+    callback: (error: Error | null) => void
+  ): {
+    step(pages: number, callback: (error: Error | null) => void): void
+    finish(callback: (error: Error | null) => void): void
+  }
+}
+
+/** FIFO mutex: waiters are served in arrival order, each exactly once. */
+class Mutex {
+  #locked = false
+  #waiters: Array<() => void> = []
+
+  async lock(): Promise<void> {
+    if (!this.#locked) {
+      this.#locked = true
+      return
+    }
+    await new Promise<void>((resolve) => this.#waiters.push(resolve))
+  }
+
+  unlock(): void {
+    const next = this.#waiters.shift()
+    if (next) next()
+    else this.#locked = false
+  }
+}
+
+export function toSqliteParameter(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+      throw new SqliteError('SQLITE_RANGE', `整数 ${value} 超出安全范围，拒绝写入（sqlite3 会把它存成 NULL）`)
+    }
+    return Number(value)
+  }
+  if (typeof value === 'boolean') return value ? 1 : 0
+  return value
+}
+
+const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i
+
+/**
+ * One open `sqlite3` database handle: the connection Kysely queries through,
+ * plus what Kysely has no words for (online backup, close).
+ */
+export class Sqlite3Handle implements DatabaseConnection {
+  readonly #db: sqlite3.Database
+  readonly mutex = new Mutex()
+  #closed = false
+
+  private constructor(db: sqlite3.Database) {
+    this.#db = db
+  }
+
+  static open(path: string): Promise<Sqlite3Handle> {
+    return new Promise((resolve, reject) => {
+      const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX, (error) =>
+        error ? reject(wrapError(error, `open ${path}`)) : resolve(new Sqlite3Handle(db))
+      )
+    })
+  }
+
+  executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const { sql } = compiled
+    let parameters: unknown[]
+    try {
+      parameters = compiled.parameters.map(toSqliteParameter)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    if (RETURNS_ROWS.test(sql)) {
+      return new Promise((resolve, reject) => {
+        this.#db.all(sql, parameters, (error, rows) => {
+          if (error) return reject(wrapError(error, sql))
+          const result: QueryResult<R> = { rows: rows as R[] }
+          // `all` hides the change count; for `… returning` every row is one changed row.
+          resolve(/^\s*(select|pragma|explain)\b/i.test(sql) ? result : { ...result, numAffectedRows: BigInt(rows.length) })
+        })
+      })
+    }
+    return new Promise((resolve, reject) => {
+      this.#db.run(sql, parameters, function (this: sqlite3.RunResult, error: Error | null) {
+        if (error) return reject(wrapError(error, sql))
+        resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) })
+      })
+    })
+  }
+
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new SqliteError('SQLITE_MISUSE', 'streamQuery is not supported by the sqlite3 driver; page with LIMIT instead')
+  }
+
+  /** Copy the whole database to `target` with SQLite's online backup API (consistent under WAL). */
+  async backupTo(target: string): Promise<void> {
+    await this.mutex.lock()
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const backup = (this.#db as unknown as BackupCapable).backup(target, (openError) => {
+          if (openError) return reject(wrapError(openError, `backup to ${target}`))
+          backup.step(-1, (stepError) => {
+            if (stepError) return reject(wrapError(stepError, `backup to ${target}`))
+            backup.finish((finishError) =>
+              finishError ? reject(wrapError(finishError, `backup to ${target}`)) : resolve()
+            )
+          })
+        })
+      })
+    } finally {
+      this.mutex.unlock()
+    }
+  }
+
+  close(): Promise<void> {
+    if (this.#closed) return Promise.resolve()
+    this.#closed = true
+    return new Promise((resolve, reject) => this.#db.close((error) => (error ? reject(wrapError(error, 'close')) : resolve())))
+  }
+}
+
+class Sqlite3Driver implements Driver {
+  constructor(readonly handle: Sqlite3Handle) {}
+
+  async init(): Promise<void> {}
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    await this.handle.mutex.lock()
+    return this.handle
+  }
+
+  async releaseConnection(): Promise<void> {
+    this.handle.mutex.unlock()
+  }
+
+  async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    // IMMEDIATE takes the write lock up front, so a transaction never fails
+    // half-way when another process (the sqlite3 CLI, a backup tool) holds it.
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'))
+  }
+
+  async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('commit'))
+  }
+
+  async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('rollback'))
+  }
+
+  async destroy(): Promise<void> {
+    await this.handle.close()
+  }
+}
+
+/** SQLite supports transactional DDL, so migrations run inside one transaction. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true
+  }
+}
+
+export class Sqlite3Dialect implements Dialect {
+  constructor(readonly handle: Sqlite3Handle) {}
+
+  createDriver(): Driver {
+    return new Sqlite3Driver(this.handle)
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return new SqliteQueryCompiler()
+  }
+
+  createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter()
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new SqliteIntrospector(db)
+  }
+}

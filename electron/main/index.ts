@@ -1,0 +1,48 @@
+/*
+ * App lifecycle only: start the store before the first window, bind the
+ * handler table to IPC, open the window, and close the store on quit.
+ */
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { createHandlerTable, registerIpcHandlers } from './ipc/register'
+import { resolveDatabasePath, startApp, type RunningApp } from './startup'
+import { createMainWindow, rendererLocation } from './window'
+
+let running: RunningApp | null = null
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit()
+    return
+  }
+  await app.whenReady()
+  try {
+    running = await startApp({ databasePath: resolveDatabasePath(app.getPath('userData')), shell: 'electron' })
+  } catch (error) {
+    dialog.showErrorBox('无法打开案件数据库', error instanceof Error ? error.message : String(error))
+    app.exit(1)
+    return
+  }
+  const { url, trustedPrefixes } = rendererLocation()
+  registerIpcHandlers(ipcMain, createHandlerTable(running.ctx), trustedPrefixes)
+  createMainWindow(trustedPrefixes, url)
+
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow(trustedPrefixes, url)
+  })
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus())
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit()
+})
+
+let closing = false
+app.on('will-quit', (event) => {
+  if (!running || closing) return
+  // Close the store cleanly (checkpoint the WAL) before the process exits.
+  closing = true
+  event.preventDefault()
+  void running.close().finally(() => app.quit())
+})
+
+void main()

@@ -1,0 +1,84 @@
+/*
+ * The boundary between the window and the services. One handler per contract
+ * method, built from the contract: parse the input with its schema (the
+ * renderer's types are gone at run time), call the service, and answer with
+ * an envelope. Nothing thrown crosses this line: an AppError keeps its code
+ * and message; anything else becomes INTERNAL with a correlation id, and its
+ * stack stays in the main-process log. The Electron IPC binding, the browser
+ * harness and the tests all go through the same table.
+ */
+import type { IpcMain } from 'electron'
+import { ERROR_CODE_LABELS, type ErrorPayload, type IpcResult } from '../../../shared/errors'
+import { contract, METHOD_NAMES, type MethodName, type MethodOutput } from '../../../shared/ipc-contract'
+import { fieldErrorsOf } from '../../../shared/validation'
+import { uuidv7 } from '../../../shared/uuid'
+import type { AppContext } from '../context'
+import { AppError } from '../errors'
+import { services as defaultServices, type ServiceTable } from '../services/index'
+
+export type Handler<M extends MethodName> = (rawInput: unknown) => Promise<IpcResult<MethodOutput<M>>>
+export type HandlerTable = { [M in MethodName]: Handler<M> }
+
+export function createHandlerTable(ctx: AppContext, services: ServiceTable = defaultServices): HandlerTable {
+  const table = {} as Record<MethodName, Handler<MethodName>>
+  for (const method of METHOD_NAMES) {
+    table[method] = async (rawInput) => {
+      const parsed = contract[method].input.safeParse(rawInput ?? {})
+      if (!parsed.success) {
+        return failure({ code: 'VALIDATION_FAILED', message: ERROR_CODE_LABELS.VALIDATION_FAILED, fields: fieldErrorsOf(parsed.error) })
+      }
+      try {
+        const service = services[method] as (ctx: AppContext, input: unknown) => Promise<unknown>
+        return { ok: true, data: (await service(ctx, parsed.data)) as MethodOutput<MethodName> }
+      } catch (error) {
+        return failure(toErrorPayload(error, ctx, method))
+      }
+    }
+  }
+  return table as HandlerTable
+}
+
+function failure(error: ErrorPayload): { ok: false; error: ErrorPayload } {
+  return { ok: false, error }
+}
+
+export function toErrorPayload(error: unknown, ctx: AppContext, method: string): ErrorPayload {
+  if (error instanceof AppError) {
+    return { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) }
+  }
+  const correlationId = uuidv7()
+  ctx.log.error(`[${correlationId}] ${method} failed`, error)
+  return { code: 'INTERNAL', message: `${ERROR_CODE_LABELS.INTERNAL}（编号 ${correlationId.slice(-12)}）`, correlationId }
+}
+
+/** Call a method by name, for transports that receive the name as data (harness, browser mode). */
+export function invokeByName(handlers: HandlerTable, method: unknown, input: unknown): Promise<IpcResult<unknown>> {
+  if (typeof method !== 'string' || !(METHOD_NAMES as string[]).includes(method)) {
+    return Promise.resolve(failure({ code: 'NOT_FOUND', message: `没有这个接口：${String(method)}` }))
+  }
+  return handlers[method as MethodName](input)
+}
+
+/**
+ * Only our own window may call: a frame whose URL is the app's page. A
+ * subframe or a navigated-away page gets FORBIDDEN, never a service call.
+ */
+export function isTrustedSender(senderUrl: string | undefined, trustedPrefixes: readonly string[]): boolean {
+  if (!senderUrl) return false
+  return trustedPrefixes.some((prefix) => senderUrl.startsWith(prefix))
+}
+
+type IpcMainLike = Pick<IpcMain, 'handle'>
+
+/** Bind every method to `ipcMain.handle(<method>)`, dropping calls from untrusted senders. */
+export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: HandlerTable, trustedPrefixes: readonly string[]): void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(method, async (event, input: unknown) => {
+      const fromMainFrame = event.senderFrame !== null && event.senderFrame === event.sender.mainFrame
+      if (!fromMainFrame || !isTrustedSender(event.senderFrame?.url, trustedPrefixes)) {
+        return failure({ code: 'FORBIDDEN', message: ERROR_CODE_LABELS.FORBIDDEN })
+      }
+      return handlers[method](input)
+    })
+  }
+}

@@ -1,0 +1,23 @@
+/*
+ * The service behind every contract method. The type makes this table
+ * complete: a method added to the contract without a service fails to compile.
+ */
+import type { MethodName, MethodOutput, ParsedInput } from '../../../shared/ipc-contract'
+import type { AppContext } from '../context'
+import { appInfo } from './app'
+import { listOffices } from './offices'
+import { listCaseSources, listDisputeTypes } from './reference'
+import { getSetting, setSetting } from './settings'
+
+export type ServiceTable = {
+  [M in MethodName]: (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
+}
+
+export const services: ServiceTable = {
+  'app.info': appInfo,
+  'offices.list': listOffices,
+  'settings.get': getSetting,
+  'settings.set': setSetting,
+  'reference.disputeTypes': listDisputeTypes,
+  'reference.caseSources': listCaseSources
+}

@@ -1,0 +1,66 @@
+/*
+ * Everything that happens before the first window opens, shared by the
+ * Electron shell, the browser harness and the tests: open the store, back it
+ * up and migrate it, seed reference data, and find the acting user.
+ */
+import path from 'node:path'
+import type { Shell } from '../../shared/domain/app-info'
+import { consoleLogger, SYSTEM_ACTOR, systemClock, type AppContext, type Clock, type Logger } from './context'
+import { openStore, type Store } from './db/index'
+import { migrateToLatest, type MigrationReport } from './db/migrator'
+import { seedReferenceData } from './services/reference-seed'
+import { ensureLocalActor } from './services/users'
+
+/** Injected at build time from package.json; tests fall back to a marker. */
+declare const __APP_VERSION__: string | undefined
+export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev'
+
+export const DEFAULT_DB_FILE = 'mediation-case-desk.sqlite'
+
+export interface StartOptions {
+  databasePath: string
+  shell: Shell
+  clock?: Clock
+  log?: Logger
+}
+
+export interface RunningApp {
+  ctx: AppContext
+  store: Store
+  migration: MigrationReport
+  close(): Promise<void>
+}
+
+/** `MCD_DB` wins (CLI, tests, a shared drive); otherwise the file in the user-data folder. */
+export function resolveDatabasePath(userDataDir: string, env: Record<string, string | undefined> = process.env): string {
+  const override = env.MCD_DB?.trim()
+  return override ? path.resolve(override) : path.join(userDataDir, DEFAULT_DB_FILE)
+}
+
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const clock = options.clock ?? systemClock
+  const log = options.log ?? consoleLogger
+  const store = await openStore(options.databasePath)
+  try {
+    const migration = await migrateToLatest(store.db, store.handle, store.path, clock.now())
+    if (migration.backupPath) log.info(`迁移前已备份数据库：${migration.backupPath}`)
+    const ctx: AppContext = {
+      db: store.db,
+      actor: SYSTEM_ACTOR,
+      clock,
+      log,
+      runtime: {
+        appVersion: APP_VERSION,
+        schemaVersion: migration.schemaVersion,
+        databasePath: store.path,
+        shell: options.shell
+      }
+    }
+    await seedReferenceData(ctx)
+    ctx.actor = await ensureLocalActor(ctx)
+    return { ctx, store, migration, close: () => store.db.destroy() }
+  } catch (error) {
+    await store.db.destroy()
+    throw error
+  }
+}

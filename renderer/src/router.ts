@@ -1,0 +1,34 @@
+import { createRouter, createWebHashHistory } from 'vue-router'
+import { useAppStore } from './stores/app'
+
+export const router = createRouter({
+  // Hash history: the built page is loaded from a file in Electron.
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/setup', name: 'setup', component: () => import('./views/FirstRunView.vue'), meta: { title: '首次使用设置' } },
+    {
+      path: '/',
+      component: () => import('./layouts/MainLayout.vue'),
+      children: [
+        { path: '', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页' } },
+        { path: 'about', name: 'about', component: () => import('./views/AboutView.vue'), meta: { title: '关于' } }
+      ]
+    },
+    { path: '/:rest(.*)*', redirect: '/' }
+  ]
+})
+
+// First run: until this installation knows its office, every route leads to setup.
+router.beforeEach(async (to) => {
+  const app = useAppStore()
+  if (!app.info) await app.load()
+  if (!app.info) return true
+  if (app.needsSetup && to.name !== 'setup') return { name: 'setup' }
+  if (!app.needsSetup && to.name === 'setup') return { name: 'home' }
+  return true
+})
+
+router.afterEach((to) => {
+  const title = typeof to.meta.title === 'string' ? to.meta.title : ''
+  document.title = title ? `${title} · 人民调解案件管理` : '人民调解案件管理'
+})

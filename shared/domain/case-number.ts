@@ -1,0 +1,17 @@
+/*
+ * Case numbers (reference/documents.md, "Numbering"): (YYYY) + the office's
+ * short name + 调字第N号, N a sequence per office per year starting at 1.
+ * The agreement keeps the case number; the follow-up record quotes it.
+ */
+
+export function formatCaseNumber(year: number, officeShortName: string, sequence: number): string {
+  return `(${year})${officeShortName}调字第${sequence}号`
+}
+
+const CASE_NUMBER = /^\((\d{4})\)(.+)调字第([1-9]\d*)号$/
+
+export function parseCaseNumber(text: string): { year: number; officeShortName: string; sequence: number } | null {
+  const match = CASE_NUMBER.exec(text.trim())
+  if (!match) return null
+  return { year: Number(match[1]), officeShortName: match[2], sequence: Number(match[3]) }
+}

@@ -1,0 +1,93 @@
+/*
+ * The contract between the window and the main process: every method once,
+ * with its zod input schema and its output type. The preload's window.api,
+ * the main handler table, the renderer client and the test harness are all
+ * derived from this object, so no channel name is ever written by hand.
+ * Inputs are parsed again in main whatever the renderer checked.
+ */
+import { z } from './validation'
+import type { IpcResult } from './errors'
+import type { AppInfo } from './domain/app-info'
+import type { Office } from './domain/office'
+import type { CaseSource, DisputeType } from './domain/reference'
+import { SETTING_KEYS, settingInputSchema, type SettingEntry } from './domain/settings'
+
+/** A phantom value that carries a method's output type. */
+const returns = <O>(): O => undefined as O
+
+const noInput = z.object({}).strict()
+
+export const contract = {
+  /** Version, schema version, database path, shell, acting user and this installation's office. */
+  'app.info': { input: noInput, output: returns<AppInfo>() },
+
+  /** Every office of the network, active first, in reference order. */
+  'offices.list': {
+    input: z.object({ includeInactive: z.boolean().optional() }).strict(),
+    output: returns<Office[]>()
+  },
+
+  /** One setting with its saved value (null if never saved). */
+  'settings.get': {
+    input: z.object({ key: z.enum(SETTING_KEYS, '没有这个设置项') }).strict(),
+    output: returns<SettingEntry>()
+  },
+
+  /** Save one setting; the value is checked against that key's schema. Audited. */
+  'settings.set': { input: settingInputSchema, output: returns<SettingEntry>() },
+
+  /** Standard dispute classification, in report order. */
+  'reference.disputeTypes': { input: noInput, output: returns<DisputeType[]>() },
+
+  /** Channels a dispute can come in by. */
+  'reference.caseSources': { input: noInput, output: returns<CaseSource[]>() }
+} as const
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>
+export type MethodOutput<M extends MethodName> = Contract[M]['output']
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[]
+
+type DomainOf<M> = M extends `${infer D}.${string}` ? D : never
+type VerbOf<M, D extends string> = M extends `${D}.${infer V}` ? V : never
+export type Domain = DomainOf<MethodName>
+
+/** Methods whose input has no required field may be called without arguments. */
+type Args<I> = Record<string, never> extends I ? [input?: I] : [input: I]
+
+/** What the preload exposes as window.api: envelopes, never thrown errors. */
+export type RawApi = {
+  [D in Domain]: {
+    [V in VerbOf<MethodName, D>]: (
+      ...args: Args<MethodInput<`${D}.${V}` & MethodName>>
+    ) => Promise<IpcResult<MethodOutput<`${D}.${V}` & MethodName>>>
+  }
+}
+
+/** What the renderer's client offers: data, or a thrown ApiError. */
+export type Api = {
+  [D in Domain]: {
+    [V in VerbOf<MethodName, D>]: (
+      ...args: Args<MethodInput<`${D}.${V}` & MethodName>>
+    ) => Promise<MethodOutput<`${D}.${V}` & MethodName>>
+  }
+}
+
+export function splitMethodName(name: MethodName): [Domain, string] {
+  const dot = name.indexOf('.')
+  return [name.slice(0, dot) as Domain, name.slice(dot + 1)]
+}
+
+/** Build a nested `{ domain: { verb: fn } }` object from one function per method. */
+export function buildApiObject<T>(make: (method: MethodName) => T): Record<string, Record<string, T>> {
+  const api: Record<string, Record<string, T>> = {}
+  for (const method of METHOD_NAMES) {
+    const [domain, verb] = splitMethodName(method)
+    api[domain] ??= {}
+    api[domain][verb] = make(method)
+  }
+  return api
+}
