@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
-
 export default defineConfig({
   main: {
-    define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve('electron/main/index.ts') } }

@@ -14,8 +14,10 @@ export { z }
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {}
   for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_'
-    fields[path] ??= issue.message
+    const base = issue.path.map(String)
+    // An unknown key is reported against that key, so the message lands where the mistake is.
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...base, key].join('.')) : [base.join('.') || '_']
+    for (const path of paths) fields[path] ??= issue.message
   }
   return fields
 }

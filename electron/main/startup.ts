@@ -4,6 +4,7 @@
  * up and migrate it, seed reference data, and find the acting user.
  */
 import path from 'node:path'
+import packageJson from '../../package.json' with { type: 'json' }
 import type { Shell } from '../../shared/domain/app-info'
 import { consoleLogger, SYSTEM_ACTOR, systemClock, type AppContext, type Clock, type Logger } from './context'
 import { openStore, type Store } from './db/index'
@@ -11,9 +12,7 @@ import { migrateToLatest, type MigrationReport } from './db/migrator'
 import { seedReferenceData } from './services/reference-seed'
 import { ensureLocalActor } from './services/users'
 
-/** Injected at build time from package.json; tests fall back to a marker. */
-declare const __APP_VERSION__: string | undefined
-export const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : '0.0.0-dev'
+export const APP_VERSION: string = packageJson.version
 
 export const DEFAULT_DB_FILE = 'mediation-case-desk.sqlite'
 

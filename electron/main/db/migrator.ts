@@ -15,8 +15,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0900_create_foundation': m0001
 }
 
-const staticProvider: MigrationProvider = { getMigrations: async () => MIGRATIONS }
-
 export interface MigrationReport {
   applied: string[]
   /** Path of the backup written before migrating, when one was needed. */
@@ -24,9 +22,16 @@ export interface MigrationReport {
   schemaVersion: string
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>, handle: Sqlite3Handle, dbPath: string, now: Date): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: staticProvider })
+export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  db: Kysely<any>,
+  handle: Sqlite3Handle,
+  dbPath: string,
+  now: Date,
+  migrations: Record<string, Migration> = MIGRATIONS
+): Promise<MigrationReport> {
+  const provider: MigrationProvider = { getMigrations: async () => migrations }
+  const migrator = new Migrator({ db, provider })
   const known = await migrator.getMigrations()
   const pending = known.filter((m) => !m.executedAt)
 
@@ -44,7 +49,7 @@ export async function migrateToLatest(db: Kysely<any>, handle: Sqlite3Handle, db
       cause: error
     })
   }
-  const names = Object.keys(MIGRATIONS).sort()
+  const names = Object.keys(migrations).sort()
   return {
     applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
     backupPath,

@@ -1,0 +1,107 @@
+/*
+ * The browser harness: the built renderer in Debian's Chromium, standing in
+ * for the Electron window. window.api is installed through exposeBinding and
+ * routed to the same handler table the Electron main process binds to IPC,
+ * over a real SQLite file in a fresh temp folder per test. Everything behind
+ * the preload is the real code.
+ */
+import { mkdtempSync, rmSync, mkdirSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base, expect, type Page } from '@playwright/test'
+import { buildApiObject } from '../../shared/ipc-contract'
+import { serveStaticFile } from '../../electron/main/http/static-files'
+import { createHandlerTable, invokeByName, type HandlerTable } from '../../electron/main/ipc/register'
+import { startApp, type RunningApp } from '../../electron/main/startup'
+
+const RENDERER_DIR = path.resolve('out/renderer')
+export const SCREENSHOT_DIR = path.resolve('test-results/screens')
+
+export interface Desk {
+  /** The database file of this test. */
+  dbPath: string
+  app: RunningApp
+  /** Close the store and open it again from the same file, as a restart of the app would. */
+  restart(): Promise<void>
+  /** Open the app in `page` (a fresh page gets window.api first). */
+  open(page: Page): Promise<void>
+  screenshot(page: Page, name: string): Promise<string>
+}
+
+/** The script that runs before the renderer's own: window.api from the contract's shape. */
+function installApi(shape: Record<string, Record<string, string>>): void {
+  const invoke = (window as unknown as { __mcdInvoke: (m: string, i: unknown) => Promise<unknown> }).__mcdInvoke
+  const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
+  for (const [domain, verbs] of Object.entries(shape)) {
+    api[domain] = {}
+    for (const [verb, method] of Object.entries(verbs)) api[domain][verb] = (input) => invoke(method, input ?? {})
+  }
+  ;(window as unknown as { api: unknown }).api = api
+}
+
+export const test = base.extend<{ desk: Desk; consoleErrors: string[] }, { rendererUrl: string }>({
+  rendererUrl: [
+    // Playwright reads a fixture's dependencies from its destructuring pattern: `{}` means none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server: Server = createServer((request, response) => serveStaticFile(RENDERER_DIR, request, response))
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      const { port } = server.address() as AddressInfo
+      await use(`http://127.0.0.1:${port}/`)
+      await new Promise((resolve) => server.close(resolve))
+    },
+    { scope: 'worker' }
+  ],
+
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    page.on('pageerror', (error) => errors.push(error.message))
+    await use(errors)
+    expect(errors, 'the page logged errors').toEqual([])
+  },
+
+  desk: async ({ rendererUrl }, use, testInfo) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-e2e-'))
+    const dbPath = path.join(dir, 'desk.sqlite')
+    const silent = { error: (m: string, d?: unknown) => console.error(m, d), info: () => {} }
+    let app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
+    let handlers: HandlerTable = createHandlerTable(app.ctx)
+    const shape = buildApiObject((method) => method)
+    mkdirSync(SCREENSHOT_DIR, { recursive: true })
+
+    const desk: Desk = {
+      dbPath,
+      get app() {
+        return app
+      },
+      async restart() {
+        await app.close()
+        app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
+        handlers = createHandlerTable(app.ctx)
+      },
+      async open(page) {
+        await page.exposeBinding('__mcdInvoke', (_source, method: unknown, input: unknown) =>
+          invokeByName(handlers, method, input)
+        )
+        await page.addInitScript(installApi, shape)
+        await page.goto(rendererUrl)
+      },
+      async screenshot(page, name) {
+        const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, '')
+        const file = path.join(SCREENSHOT_DIR, `${spec}-${name}.png`)
+        await page.screenshot({ path: file, fullPage: true })
+        return file
+      }
+    }
+    await use(desk)
+    await app.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+export { expect }

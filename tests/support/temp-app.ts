@@ -1,0 +1,53 @@
+/*
+ * A real app over a real SQLite file in a fresh temp folder, built by the
+ * real migrator and seed: what integration tests run against.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { sql } from 'kysely'
+import type { Clock, Logger } from '../../electron/main/context'
+import { startApp, type RunningApp } from '../../electron/main/startup'
+
+export interface TempApp extends RunningApp {
+  dir: string
+  dbPath: string
+  /** What the app logged as errors (INTERNAL failures land here). */
+  errors: Array<{ message: string; detail: unknown }>
+  dispose(): Promise<void>
+}
+
+export function fixedClock(iso: string): Clock & { set(iso: string): void } {
+  let now = new Date(iso)
+  return { now: () => new Date(now), set: (next) => (now = new Date(next)) }
+}
+
+export async function startTempApp(options: { clock?: Clock; dir?: string } = {}): Promise<TempApp> {
+  const dir = options.dir ?? mkdtempSync(path.join(os.tmpdir(), 'mcd-test-'))
+  const dbPath = path.join(dir, 'desk.sqlite')
+  const errors: TempApp['errors'] = []
+  const log: Logger = { error: (message, detail) => errors.push({ message, detail }), info: () => {} }
+  const app = await startApp({ databasePath: dbPath, shell: 'harness', clock: options.clock, log })
+  return {
+    ...app,
+    dir,
+    dbPath,
+    errors,
+    async dispose() {
+      await app.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+/** Row counts of every table in the store: equal before and after means nothing was written. */
+export async function tableCounts(app: RunningApp): Promise<Record<string, number>> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(app.ctx.db)
+  const counts: Record<string, number> = {}
+  for (const { name } of tables) {
+    const { rows } = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(app.ctx.db)
+    counts[name] = rows[0].n
+  }
+  return counts
+}
