@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } }
+      // index: the Electron shell; browser: the same app served to the local browser (plain Node).
+      rollupOptions: {
+        input: { index: resolve('electron/main/index.ts'), browser: resolve('electron/main/browser/main.ts') }
+      }
     }
   },
   preload: {

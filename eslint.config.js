@@ -33,7 +33,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^node:', message: 'shared/ runs in the renderer too: no Node modules.' },
-            { regex: '^(fs|path|os|crypto|child_process|http|https|url|util|stream|events|buffer)$', message: 'shared/ runs in the renderer too: no Node modules.' },
+            {
+              regex: '^(fs|path|os|crypto|child_process|http|https|url|util|stream|events|buffer)$',
+              message: 'shared/ runs in the renderer too: no Node modules.'
+            },
             { regex: '^electron', message: 'shared/ may not import Electron.' },
             { regex: '^(vue|pinia|vue-router|element-plus)', message: 'shared/ may not import Vue or the UI.' },
             { regex: '^(sqlite3|kysely)$', message: 'shared/ holds pure rules; the store lives in electron/main/db.' },
@@ -50,7 +53,15 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only index.ts, window.ts and platform adapters load Electron.', allowTypeImports: true }] }
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only index.ts, window.ts and platform adapters load Electron.',
+              allowTypeImports: true
+            }
+          ]
+        }
       ]
     }
   }

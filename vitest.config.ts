@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     // Only unit and integration tests: the Playwright specs under tests/e2e run with `playwright test`.
-    include: ['shared/**/*.test.ts', 'electron/**/*.test.ts', 'renderer/src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    include: [
+      'shared/**/*.test.ts',
+      'electron/**/*.test.ts',
+      'renderer/src/**/*.test.ts',
+      'tests/integration/**/*.test.ts'
+    ],
     environment: 'node',
     testTimeout: 20_000
   }

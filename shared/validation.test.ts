@@ -22,7 +22,10 @@ describe('fieldErrorsOf', () => {
 
 describe('settingInputSchema', () => {
   it('checks a value against its own key', () => {
-    expect(settingInputSchema.safeParse({ key: 'installation.officeId', value: '0190a1b2-0000-7000-8000-000000000000' }).success).toBe(true)
+    expect(
+      settingInputSchema.safeParse({ key: 'installation.officeId', value: '0190a1b2-0000-7000-8000-000000000000' })
+        .success
+    ).toBe(true)
     expect(settingInputSchema.safeParse({ key: 'installation.officeId', value: 12 }).success).toBe(false)
     expect(settingInputSchema.safeParse({ key: 'unknown', value: 'x' }).success).toBe(false)
   })

@@ -16,12 +16,12 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   for (const issue of error.issues) {
     const base = issue.path.map(String)
     // An unknown key is reported against that key, so the message lands where the mistake is.
-    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...base, key].join('.')) : [base.join('.') || '_']
+    const paths =
+      issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...base, key].join('.')) : [base.join('.') || '_']
     for (const path of paths) fields[path] ??= issue.message
   }
   return fields
 }
 
 /** Text a person typed: trimmed, and required to be non-empty after trimming. */
-export const requiredText = (max: number) =>
-  z.string().trim().min(1, '此项不能为空').max(max, `不能超过 ${max} 个字符`)
+export const requiredText = (max: number) => z.string().trim().min(1, '此项不能为空').max(max, `不能超过 ${max} 个字符`)

@@ -3,11 +3,13 @@
  * handler table to IPC, open the window, and close the store on quit.
  */
 import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { acquireDatabaseLock, type DatabaseLock } from './db/lock'
 import { createHandlerTable, registerIpcHandlers } from './ipc/register'
 import { resolveDatabasePath, startApp, type RunningApp } from './startup'
 import { createMainWindow, rendererLocation } from './window'
 
 let running: RunningApp | null = null
+let lock: DatabaseLock | null = null
 
 async function main(): Promise<void> {
   if (!app.requestSingleInstanceLock()) {
@@ -16,8 +18,11 @@ async function main(): Promise<void> {
   }
   await app.whenReady()
   try {
-    running = await startApp({ databasePath: resolveDatabasePath(app.getPath('userData')), shell: 'electron' })
+    const databasePath = resolveDatabasePath(app.getPath('userData'))
+    lock = acquireDatabaseLock(databasePath, new Date())
+    running = await startApp({ databasePath, shell: 'electron' })
   } catch (error) {
+    lock?.release()
     dialog.showErrorBox('无法打开案件数据库', error instanceof Error ? error.message : String(error))
     app.exit(1)
     return
@@ -42,7 +47,10 @@ app.on('will-quit', (event) => {
   // Close the store cleanly (checkpoint the WAL) before the process exits.
   closing = true
   event.preventDefault()
-  void running.close().finally(() => app.quit())
+  void running.close().finally(() => {
+    lock?.release()
+    app.quit()
+  })
 })
 
 void main()

@@ -25,7 +25,9 @@ describe('startApp', () => {
     expect(counts.audit_log).toBe(counts.offices + counts.dispute_types + counts.case_sources + 1)
     expect(counts.change_log).toBe(counts.audit_log)
     expect(app.migration.backupPath).toBeNull()
-    const shortNames = (await app.ctx.db.selectFrom('offices').select('short_name').orderBy('sort_order').execute()).map((o) => o.short_name)
+    const shortNames = (
+      await app.ctx.db.selectFrom('offices').select('short_name').orderBy('sort_order').execute()
+    ).map((o) => o.short_name)
     expect(shortNames).toContain('瓯海梧田')
     expect(shortNames[0]).toBe('瓯海')
   })
@@ -46,12 +48,21 @@ describe('startApp', () => {
   it('keeps an office renamed locally, and adds back a reference office that is missing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-reseed-'))
     const first = await startTempApp({ dir })
-    await first.ctx.db.updateTable('offices').set({ name: '梧田街道调解中心（新址）' }).where('code', '=', 'wutian').execute()
+    await first.ctx.db
+      .updateTable('offices')
+      .set({ name: '梧田街道调解中心（新址）' })
+      .where('code', '=', 'wutian')
+      .execute()
     await first.ctx.db.deleteFrom('offices').where('code', '=', 'zeya').execute()
     await first.close()
     const second = await startTempApp({ dir })
     started.push(second)
-    const names = await second.ctx.db.selectFrom('offices').select(['code', 'name']).where('code', 'in', ['wutian', 'zeya']).orderBy('code').execute()
+    const names = await second.ctx.db
+      .selectFrom('offices')
+      .select(['code', 'name'])
+      .where('code', 'in', ['wutian', 'zeya'])
+      .orderBy('code')
+      .execute()
     expect(names).toEqual([
       { code: 'wutian', name: '梧田街道调解中心（新址）' },
       { code: 'zeya', name: '泽雅镇矛盾纠纷调解分中心' }
@@ -62,7 +73,8 @@ describe('startApp', () => {
     const app = await startTempApp()
     started.push(app)
     const { sql } = await import('kysely')
-    const pragma = async (name: string) => Object.values((await sql.raw(`pragma ${name}`).execute(app.ctx.db)).rows[0] as object)[0]
+    const pragma = async (name: string) =>
+      Object.values((await sql.raw(`pragma ${name}`).execute(app.ctx.db)).rows[0] as object)[0]
     expect(await pragma('journal_mode')).toBe('wal')
     expect(await pragma('foreign_keys')).toBe(1)
     expect(await pragma('synchronous')).toBe(2)
@@ -73,7 +85,9 @@ describe('startApp', () => {
 describe('resolveDatabasePath', () => {
   it('uses MCD_DB when set, else the file in the user-data folder', () => {
     expect(resolveDatabasePath('/home/u/.config/desk', {})).toBe(path.join('/home/u/.config/desk', DEFAULT_DB_FILE))
-    expect(resolveDatabasePath('/home/u/.config/desk', { MCD_DB: '  ' })).toBe(path.join('/home/u/.config/desk', DEFAULT_DB_FILE))
+    expect(resolveDatabasePath('/home/u/.config/desk', { MCD_DB: '  ' })).toBe(
+      path.join('/home/u/.config/desk', DEFAULT_DB_FILE)
+    )
     expect(resolveDatabasePath('/x', { MCD_DB: '/srv/share/office.sqlite' })).toBe('/srv/share/office.sqlite')
     expect(resolveDatabasePath('/x', { MCD_DB: 'rel/office.sqlite' })).toBe(path.resolve('rel/office.sqlite'))
   })

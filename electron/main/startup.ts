@@ -31,7 +31,10 @@ export interface RunningApp {
 }
 
 /** `MCD_DB` wins (CLI, tests, a shared drive); otherwise the file in the user-data folder. */
-export function resolveDatabasePath(userDataDir: string, env: Record<string, string | undefined> = process.env): string {
+export function resolveDatabasePath(
+  userDataDir: string,
+  env: Record<string, string | undefined> = process.env
+): string {
   const override = env.MCD_DB?.trim()
   return override ? path.resolve(override) : path.join(userDataDir, DEFAULT_DB_FILE)
 }

@@ -5,7 +5,12 @@ export const router = createRouter({
   // Hash history: the built page is loaded from a file in Electron.
   history: createWebHashHistory(),
   routes: [
-    { path: '/setup', name: 'setup', component: () => import('./views/FirstRunView.vue'), meta: { title: '首次使用设置' } },
+    {
+      path: '/setup',
+      name: 'setup',
+      component: () => import('./views/FirstRunView.vue'),
+      meta: { title: '首次使用设置' }
+    },
     {
       path: '/',
       component: () => import('./layouts/MainLayout.vue'),

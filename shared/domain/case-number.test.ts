@@ -14,14 +14,24 @@ describe('case numbers', () => {
         fc.constantFrom('瓯海', '瓯海梧田', '瓯海南白象', '瓯海商调'),
         fc.integer({ min: 1, max: 999_999 }),
         (year, office, sequence) => {
-          expect(parseCaseNumber(formatCaseNumber(year, office, sequence))).toEqual({ year, officeShortName: office, sequence })
+          expect(parseCaseNumber(formatCaseNumber(year, office, sequence))).toEqual({
+            year,
+            officeShortName: office,
+            sequence
+          })
         }
       )
     )
   })
 
   it('refuses what is not a case number', () => {
-    for (const text of ['(2026)瓯海梧田调字第0号', '2026瓯海梧田调字第3号', '(26)瓯海调字第3号', '(2026)调字第3号', '']) {
+    for (const text of [
+      '(2026)瓯海梧田调字第0号',
+      '2026瓯海梧田调字第3号',
+      '(26)瓯海调字第3号',
+      '(2026)调字第3号',
+      ''
+    ]) {
       expect(parseCaseNumber(text)).toBeNull()
     }
   })

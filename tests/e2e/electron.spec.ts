@@ -41,9 +41,12 @@ test.describe('Electron window', () => {
 
       expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
       expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined')
-      expect(await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual(
-        ['app', 'offices', 'reference', 'settings']
-      )
+      expect(await page.evaluate(() => Object.keys((window as unknown as { api: object }).api).sort())).toEqual([
+        'app',
+        'offices',
+        'reference',
+        'settings'
+      ])
 
       await page.evaluate(() => window.open('https://example.org/'))
       expect(app.windows()).toHaveLength(1)

@@ -37,8 +37,16 @@ test('first run: the clerk picks the Wutian sub-center, and it is remembered acr
   await desk.screenshot(page, '3-home')
 
   // What the store holds: the setting, and its audit row naming the acting user.
-  const office = await desk.app.ctx.db.selectFrom('offices').select(['id', 'name']).where('code', '=', 'wutian').executeTakeFirstOrThrow()
-  const setting = await desk.app.ctx.db.selectFrom('settings').selectAll().where('key', '=', 'installation.officeId').executeTakeFirstOrThrow()
+  const office = await desk.app.ctx.db
+    .selectFrom('offices')
+    .select(['id', 'name'])
+    .where('code', '=', 'wutian')
+    .executeTakeFirstOrThrow()
+  const setting = await desk.app.ctx.db
+    .selectFrom('settings')
+    .selectAll()
+    .where('key', '=', 'installation.officeId')
+    .executeTakeFirstOrThrow()
   expect(JSON.parse(setting.value)).toBe(office.id)
   const audit = await desk.app.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.set').execute()
   expect(audit).toHaveLength(1)

@@ -79,7 +79,15 @@ async function seed(): Promise<void> {
     .execute()
   await store.db
     .insertInto('users')
-    .values({ id: 'u1', display_name: '王调解', role: 'mediator', active: 1, created_at: TS, updated_at: TS, version: 1 })
+    .values({
+      id: 'u1',
+      display_name: '王调解',
+      role: 'mediator',
+      active: 1,
+      created_at: TS,
+      updated_at: TS,
+      version: 1
+    })
     .execute()
 }
 
@@ -111,7 +119,9 @@ describe('migrateToLatest', () => {
 
     // The schema is usable as typed.
     await seed()
-    expect(await store.db.selectFrom('users').select(['id', 'role']).execute()).toEqual([{ id: 'u1', role: 'mediator' }])
+    expect(await store.db.selectFrom('users').select(['id', 'role']).execute()).toEqual([
+      { id: 'u1', role: 'mediator' }
+    ])
   })
 
   it('applies nothing and writes no backup on a second run', async () => {
@@ -195,7 +205,9 @@ describe('migrateToLatest', () => {
       (e: unknown) => e
     )
     expect(error).toBeInstanceOf(Error)
-    expect((error as Error).message).toContain(EXTRA)
+    // Named in the message itself, not only inside the backup file name it also quotes.
+    const backup = backupPathFor(dbPath, EXTRA, NOW)
+    expect((error as Error).message.replace(backup, '<backup>')).toContain(EXTRA)
     expect((error as Error).cause).toBeInstanceOf(SqliteError)
     expect(((error as Error).cause as SqliteError).code).toBe('SQLITE_ERROR')
 
@@ -204,7 +216,6 @@ describe('migrateToLatest', () => {
     expect(await snapshot(store.db)).toEqual(before)
 
     // The backup taken before it was written, and the message points to it.
-    const backup = backupPathFor(dbPath, EXTRA, NOW)
     expect(fs.existsSync(backup)).toBe(true)
     expect((error as Error).message).toContain(backup)
 
@@ -237,7 +248,9 @@ describe('audit_log', () => {
       .values({ ...entry, id: 'a2', action: 'update' })
       .execute()
 
-    await expect(store.db.updateTable('audit_log').set({ action: 'tampered' }).where('id', '=', 'a1').execute()).rejects.toMatchObject({
+    await expect(
+      store.db.updateTable('audit_log').set({ action: 'tampered' }).where('id', '=', 'a1').execute()
+    ).rejects.toMatchObject({
       name: 'SqliteError',
       code: 'SQLITE_CONSTRAINT',
       message: expect.stringContaining('audit_log is append-only')

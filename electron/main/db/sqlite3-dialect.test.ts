@@ -65,7 +65,10 @@ beforeEach(async () => {
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('n', 'integer')
     .execute()
-  await db.schema.createTable('parents').addColumn('id', 'integer', (c) => c.primaryKey()).execute()
+  await db.schema
+    .createTable('parents')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .execute()
   await db.schema
     .createTable('children')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -79,7 +82,10 @@ afterEach(async () => {
 })
 
 async function countItems(): Promise<number> {
-  const row = await db.selectFrom('items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return row.n
 }
 
@@ -195,7 +201,11 @@ describe('queries', () => {
     expect(deleted).toEqual([{ name: 'c' }])
 
     // The builder API sees the rows too.
-    const one = await db.insertInto('items').values({ id: 9, name: 'z', qty: 7 }).returningAll().executeTakeFirstOrThrow()
+    const one = await db
+      .insertInto('items')
+      .values({ id: 9, name: 'z', qty: 7 })
+      .returningAll()
+      .executeTakeFirstOrThrow()
     expect(one).toEqual({ id: 9, name: 'z', qty: 7 })
 
     expect(await db.selectFrom('items').select(['id', 'qty']).orderBy('id').execute()).toEqual([
@@ -284,11 +294,17 @@ describe('transactions', () => {
           .where('id', '=', 1)
           .execute()
         await yieldToLoop()
-        await trx.insertInto('items').values({ name: `tx-${i}`, qty: value }).execute()
+        await trx
+          .insertInto('items')
+          .values({ name: `tx-${i}`, qty: value })
+          .execute()
         return value
       })
     const plain = () =>
-      sql<{ value: number; items: number }>`select value, (select count(*) from items) as items from counter where id = 1`
+      sql<{
+        value: number
+        items: number
+      }>`select value, (select count(*) from items) as items from counter where id = 1`
         .execute(db)
         .then((r) => r.rows[0])
 
@@ -355,7 +371,7 @@ describe('parameters', () => {
 
     const negative = await db
       .insertInto('bigs')
-      .values({ id: 2, n: (-(2n ** 60n)) as unknown as number })
+      .values({ id: 2, n: -(2n ** 60n) as unknown as number })
       .execute()
       .then(
         () => null,
@@ -522,5 +538,38 @@ describe('handle', () => {
     )
     expect(closed).toBeInstanceOf(SqliteError)
     expect((closed as SqliteError).code).toBe('SQLITE_MISUSE')
+  })
+})
+
+describe('choosing run or all', () => {
+  it('keeps the change count of writes inside a CTE and of raw SQL whose values read "returning"', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcd-'))
+    const store = await openStore(path.join(dir, 'cte.sqlite'))
+    try {
+      await sql`create table t (id integer primary key, note text)`.execute(store.db)
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const db = store.db as unknown as Kysely<any>
+      const inserted = await db
+        .with('src', (qb) => qb.selectNoFrom(sql<number>`7`.as('id')))
+        .insertInto('t')
+        .columns(['id', 'note'])
+        .expression((eb) => eb.selectFrom('src').select(['id', sql<string>`'cte'`.as('note')]))
+        .executeTakeFirst()
+      expect(inserted.numInsertedOrUpdatedRows).toBe(1n)
+      const updated = await db
+        .with('ids', (qb) => qb.selectNoFrom(sql<number>`7`.as('id')))
+        .updateTable('t')
+        .set({ note: 'changed' })
+        .where('id', 'in', db.selectFrom('ids').select('id'))
+        .executeTakeFirst()
+      expect(updated.numUpdatedRows).toBe(1n)
+      const raw = await sql`insert into t (id, note) values (8, 'returning')`.execute(db)
+      expect(raw.numAffectedRows).toBe(1n)
+      const returned = await sql<{ id: number }>`insert into t (id, note) values (9, 'x') returning id`.execute(db)
+      expect(returned.rows).toEqual([{ id: 9 }])
+    } finally {
+      await store.db.destroy()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -85,7 +85,25 @@ export function toSqliteParameter(value: unknown): unknown {
   return value
 }
 
-const RETURNS_ROWS = /^\s*(select|with|pragma|values|explain)\b|\breturning\b/i
+const ROW_STATEMENT = /^\s*(select|with|pragma|values|explain)\b/i
+
+/**
+ * Whether a statement hands back rows (and so must go through `all`). Kysely's
+ * query node says it exactly for built queries: a select, or a write with a
+ * `returning` clause (`with … insert` without one still goes through `run`,
+ * keeping its change count). Raw SQL is judged by its text, with string
+ * literals blanked so a value that reads "returning" cannot mislead it.
+ */
+export function returnsRows(compiled: Pick<CompiledQuery, 'sql' | 'query'>): 'rows' | 'changed-rows' | false {
+  const node = compiled.query as { kind: string; returning?: unknown }
+  if (node.kind === 'SelectQueryNode') return 'rows'
+  if (WRITE_NODES.includes(node.kind)) return node.returning ? 'changed-rows' : false
+  const text = compiled.sql.replace(/'(?:[^']|'')*'/g, "''")
+  if (/\breturning\b/i.test(text)) return 'changed-rows'
+  return ROW_STATEMENT.test(text) ? 'rows' : false
+}
+
+const WRITE_NODES = ['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']
 
 /**
  * One open `sqlite3` database handle: the connection Kysely queries through,
@@ -102,8 +120,10 @@ export class Sqlite3Handle implements DatabaseConnection {
 
   static open(path: string): Promise<Sqlite3Handle> {
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(path, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX, (error) =>
-        error ? reject(wrapError(error, `open ${path}`)) : resolve(new Sqlite3Handle(db))
+      const db = new sqlite3.Database(
+        path,
+        sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX,
+        (error) => (error ? reject(wrapError(error, `open ${path}`)) : resolve(new Sqlite3Handle(db)))
       )
     })
   }
@@ -116,13 +136,14 @@ export class Sqlite3Handle implements DatabaseConnection {
     } catch (error) {
       return Promise.reject(error)
     }
-    if (RETURNS_ROWS.test(sql)) {
+    const rowsBack = returnsRows(compiled)
+    if (rowsBack) {
       return new Promise((resolve, reject) => {
         this.#db.all(sql, parameters, (error, rows) => {
           if (error) return reject(wrapError(error, sql))
           const result: QueryResult<R> = { rows: rows as R[] }
           // `all` hides the change count; for `… returning` every row is one changed row.
-          resolve(/^\s*(select|pragma|explain)\b/i.test(sql) ? result : { ...result, numAffectedRows: BigInt(rows.length) })
+          resolve(rowsBack === 'rows' ? result : { ...result, numAffectedRows: BigInt(rows.length) })
         })
       })
     }
@@ -136,7 +157,10 @@ export class Sqlite3Handle implements DatabaseConnection {
 
   // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
-    throw new SqliteError('SQLITE_MISUSE', 'streamQuery is not supported by the sqlite3 driver; page with LIMIT instead')
+    throw new SqliteError(
+      'SQLITE_MISUSE',
+      'streamQuery is not supported by the sqlite3 driver; page with LIMIT instead'
+    )
   }
 
   /** Copy the whole database to `target` with SQLite's online backup API (consistent under WAL). */
@@ -162,7 +186,9 @@ export class Sqlite3Handle implements DatabaseConnection {
   close(): Promise<void> {
     if (this.#closed) return Promise.resolve()
     this.#closed = true
-    return new Promise((resolve, reject) => this.#db.close((error) => (error ? reject(wrapError(error, 'close')) : resolve())))
+    return new Promise((resolve, reject) =>
+      this.#db.close((error) => (error ? reject(wrapError(error, 'close')) : resolve()))
+    )
   }
 }
 

@@ -41,7 +41,12 @@ export function resolveStaticFile(root: string, urlPath: string): string | null 
   }
 }
 
-export function serveStaticFile(root: string, request: IncomingMessage, response: ServerResponse): void {
+export function serveStaticFile(
+  root: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  extraHeaders: Record<string, string> = {}
+): void {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { Allow: 'GET, HEAD' }).end()
     return
@@ -54,7 +59,8 @@ export function serveStaticFile(root: string, request: IncomingMessage, response
   response.writeHead(200, {
     'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
     'X-Content-Type-Options': 'nosniff',
-    'Cache-Control': 'no-cache'
+    'Cache-Control': 'no-cache',
+    ...extraHeaders
   })
   if (request.method === 'HEAD') response.end()
   else createReadStream(file).pipe(response)

@@ -25,7 +25,11 @@ export function createHandlerTable(ctx: AppContext, services: ServiceTable = def
     table[method] = async (rawInput) => {
       const parsed = contract[method].input.safeParse(rawInput ?? {})
       if (!parsed.success) {
-        return failure({ code: 'VALIDATION_FAILED', message: ERROR_CODE_LABELS.VALIDATION_FAILED, fields: fieldErrorsOf(parsed.error) })
+        return failure({
+          code: 'VALIDATION_FAILED',
+          message: ERROR_CODE_LABELS.VALIDATION_FAILED,
+          fields: fieldErrorsOf(parsed.error)
+        })
       }
       try {
         const service = services[method] as (ctx: AppContext, input: unknown) => Promise<unknown>
@@ -48,7 +52,11 @@ export function toErrorPayload(error: unknown, ctx: AppContext, method: string):
   }
   const correlationId = uuidv7()
   ctx.log.error(`[${correlationId}] ${method} failed`, error)
-  return { code: 'INTERNAL', message: `${ERROR_CODE_LABELS.INTERNAL}（编号 ${correlationId.slice(-12)}）`, correlationId }
+  return {
+    code: 'INTERNAL',
+    message: `${ERROR_CODE_LABELS.INTERNAL}（编号 ${correlationId.slice(-12)}）`,
+    correlationId
+  }
 }
 
 /** Call a method by name, for transports that receive the name as data (harness, browser mode). */
@@ -71,7 +79,11 @@ export function isTrustedSender(senderUrl: string | undefined, trustedPrefixes: 
 type IpcMainLike = Pick<IpcMain, 'handle'>
 
 /** Bind every method to `ipcMain.handle(<method>)`, dropping calls from untrusted senders. */
-export function registerIpcHandlers(ipcMain: IpcMainLike, handlers: HandlerTable, trustedPrefixes: readonly string[]): void {
+export function registerIpcHandlers(
+  ipcMain: IpcMainLike,
+  handlers: HandlerTable,
+  trustedPrefixes: readonly string[]
+): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(method, async (event, input: unknown) => {
       const fromMainFrame = event.senderFrame !== null && event.senderFrame === event.sender.mainFrame

@@ -30,13 +30,23 @@ describe('writeChange', () => {
       return 'done'
     })
     expect(result).toBe('done')
-    const audit = await app.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'test.pair').orderBy('id').execute()
+    const audit = await app.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'test.pair')
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => [a.entity_id, a.at, a.actor_name])).toEqual([
       ['a', '2026-11-29T03:04:05.000Z', '本机管理员'],
       ['b', '2026-11-29T03:04:05.000Z', '本机管理员']
     ])
     expect(JSON.parse(audit[0].summary).after.value).toBe('"A"')
-    const changes = await app.ctx.db.selectFrom('change_log').selectAll().where('entity', '=', 'settings').orderBy('seq').execute()
+    const changes = await app.ctx.db
+      .selectFrom('change_log')
+      .selectAll()
+      .where('entity', '=', 'settings')
+      .orderBy('seq')
+      .execute()
     expect(changes.map((c) => [c.entity_id, c.operation, c.version])).toEqual([
       ['a', 'insert', 1],
       ['b', 'insert', 1]
@@ -82,7 +92,11 @@ describe('writeChange', () => {
         })
       )
     )
-    const audit = await app.ctx.db.selectFrom('audit_log').select('entity_id').where('action', '=', 'test.concurrent').execute()
+    const audit = await app.ctx.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'test.concurrent')
+      .execute()
     expect(audit.map((a) => a.entity_id).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`).sort())
   })
 })
@@ -90,7 +104,10 @@ describe('writeChange', () => {
 describe('summarize', () => {
   it('keeps only the fields that changed, ignoring the bookkeeping columns', () => {
     expect(
-      summarize({ name: '甲', phone: '1', version: 1, updated_at: 'x' }, { name: '乙', phone: '1', version: 2, updated_at: 'y' })
+      summarize(
+        { name: '甲', phone: '1', version: 1, updated_at: 'x' },
+        { name: '乙', phone: '1', version: 2, updated_at: 'y' }
+      )
     ).toEqual({ before: { name: '甲' }, after: { name: '乙' } })
     expect(summarize(null, { a: 1 })).toEqual({ before: null, after: { a: 1 } })
   })

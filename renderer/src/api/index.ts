@@ -1,12 +1,13 @@
 /*
- * The renderer's typed client. It calls window.api (installed by the preload,
- * or by the browser harness in tests) and unwraps each envelope: data on
+ * The renderer's typed client. It calls the handler table through the
+ * transport chosen at start (./transport) and unwraps each envelope: data on
  * success, a thrown ApiError otherwise. Views catch the codes they expect;
  * an INTERNAL error is shown once here with its correlation number.
  */
 import { ElMessage } from 'element-plus'
-import type { ErrorCode, FieldErrors, IpcResult } from '../../../shared/errors'
-import { buildApiObject, splitMethodName, type Api, type MethodName, type RawApi } from '../../../shared/ipc-contract'
+import type { ErrorCode, FieldErrors } from '../../../shared/errors'
+import { buildApiObject, type Api, type MethodName, type RawApi } from '../../../shared/ipc-contract'
+import { chooseTransport } from './transport'
 
 declare global {
   interface Window {
@@ -26,20 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-type Invoke = (method: MethodName, input: unknown) => Promise<IpcResult<unknown>>
-
-function windowTransport(): Invoke {
-  return (method, input) => {
-    const raw = window.api as unknown as Record<string, Record<string, (input: unknown) => Promise<IpcResult<unknown>>>> | undefined
-    if (!raw) {
-      return Promise.resolve({ ok: false, error: { code: 'INTERNAL', message: '未连接到案件数据库：请通过桌面应用打开本程序' } })
-    }
-    const [domain, verb] = splitMethodName(method)
-    return raw[domain][verb](input)
-  }
-}
-
-const invoke: Invoke = windowTransport()
+const invoke = chooseTransport()
 
 async function call(method: MethodName, input: unknown): Promise<unknown> {
   const result = await invoke(method, input ?? {})

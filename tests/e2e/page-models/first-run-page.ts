@@ -18,7 +18,10 @@ export class FirstRunPage {
   async chooseOffice(filter: string): Promise<void> {
     await this.officeSelect.click()
     await this.page.keyboard.type(filter)
-    await this.page.getByRole('option', { name: new RegExp(filter) }).first().waitFor()
+    await this.page
+      .getByRole('option', { name: new RegExp(filter) })
+      .first()
+      .waitFor()
     await this.page.keyboard.press('Enter')
   }
 

@@ -26,7 +26,12 @@ export async function up(db: AnyDb): Promise<void> {
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('township', 'text')
       .addColumn('parent_id', 'text', (c) => c.references('offices.id'))
-      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+      .addColumn('active', 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(1)
+          .check(sql`active in (0, 1)`)
+      )
       .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
   ).execute()
 
@@ -45,7 +50,12 @@ export async function up(db: AnyDb): Promise<void> {
       .addColumn('role', 'text', (c) =>
         c.notNull().check(sql`role in ('clerk', 'mediator', 'lawyer_mediator', 'supervisor', 'admin')`)
       )
-      .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1).check(sql`active in (0, 1)`))
+      .addColumn('active', 'integer', (c) =>
+        c
+          .notNull()
+          .defaultTo(1)
+          .check(sql`active in (0, 1)`)
+      )
   ).execute()
 
   await tracked(
