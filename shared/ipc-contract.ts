@@ -11,6 +11,17 @@ import type { AppInfo } from './domain/app-info'
 import type { Office } from './domain/office'
 import type { CaseSource, DisputeType } from './domain/reference'
 import { SETTING_KEYS, settingInputSchema, type SettingEntry } from './domain/settings'
+import type { CaseDetail, CaseListPage } from './domain/case'
+import type { PartyCaseHistory } from './domain/party'
+import {
+  acceptCaseSchema,
+  declineCaseSchema,
+  listCasesSchema,
+  lookupPartySchema,
+  registerCaseSchema,
+  routeCaseSchema,
+  setRiskSchema
+} from './domain/case-input'
 
 /** A phantom value that carries a method's output type. */
 const returns = <O>(): O => undefined as O
@@ -40,7 +51,31 @@ export const contract = {
   'reference.disputeTypes': { input: noInput, output: returns<DisputeType[]>() },
 
   /** Channels a dispute can come in by. */
-  'reference.caseSources': { input: noInput, output: returns<CaseSource[]>() }
+  'reference.caseSources': { input: noInput, output: returns<CaseSource[]>() },
+
+  /** Register a dispute (受理登记) with its parties at this installation's office; status 待受理. */
+  'cases.register': { input: registerCaseSchema, output: returns<CaseDetail>() },
+
+  /** Accept (受理): the case gets the next number of its office and year, in the same transaction. */
+  'cases.accept': { input: acceptCaseSchema, output: returns<CaseDetail>() },
+
+  /** Decline (不予受理) with the legal ground and where the applicant may go instead. */
+  'cases.decline': { input: declineCaseSchema, output: returns<CaseDetail>() },
+
+  /** Transfer to another office, or refer to a department; a case event with who, when and why. */
+  'cases.route': { input: routeCaseSchema, output: returns<CaseDetail>() },
+
+  /** Change the risk colour, with its reason (a case event). */
+  'cases.setRisk': { input: setRiskSchema, output: returns<CaseDetail>() },
+
+  /** One case with its parties (identifiers masked) and timeline. */
+  'cases.get': { input: z.object({ caseId: z.uuid('案件编号无效') }).strict(), output: returns<CaseDetail>() },
+
+  /** Filtered, searched, keyset-paged case list, newest first by default. */
+  'cases.list': { input: listCasesSchema, output: returns<CaseListPage>() },
+
+  /** Earlier cases of a party with this ID number, credit code or phone (the repeat-party warning). */
+  'parties.lookup': { input: lookupPartySchema, output: returns<PartyCaseHistory[]>() }
 } as const
 
 export type Contract = typeof contract

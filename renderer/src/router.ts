@@ -16,8 +16,27 @@ export const router = createRouter({
       component: () => import('./layouts/MainLayout.vue'),
       children: [
         { path: '', name: 'home', component: () => import('./views/HomeView.vue'), meta: { title: '首页' } },
+        {
+          path: 'intake',
+          name: 'intake',
+          component: () => import('./views/IntakeView.vue'),
+          meta: { title: '受理登记' }
+        },
+        { path: 'cases', name: 'cases', component: () => import('./views/CaseListView.vue'), meta: { title: '案件' } },
+        {
+          path: 'cases/:id',
+          name: 'case',
+          component: () => import('./views/CaseDetailView.vue'),
+          meta: { title: '案件详情' }
+        },
         { path: 'about', name: 'about', component: () => import('./views/AboutView.vue'), meta: { title: '关于' } }
       ]
+    },
+    {
+      path: '/cases/:id/receipt',
+      name: 'receipt',
+      component: () => import('./views/ReceiptView.vue'),
+      meta: { title: '受理回执' }
     },
     { path: '/:rest(.*)*', redirect: '/' }
   ]

@@ -25,8 +25,8 @@ export interface Desk {
   app: RunningApp
   /** Close the store and open it again from the same file, as a restart of the app would. */
   restart(): Promise<void>
-  /** Open the app in `page` (a fresh page gets window.api first). */
-  open(page: Page): Promise<void>
+  /** Open the app in `page` (a fresh page gets window.api first), at a route if given. */
+  open(page: Page, route?: string): Promise<void>
   screenshot(page: Page, name: string): Promise<string>
 }
 
@@ -84,12 +84,12 @@ export const test = base.extend<{ desk: Desk; consoleErrors: string[] }, { rende
         app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
         handlers = createHandlerTable(app.ctx)
       },
-      async open(page) {
+      async open(page, route) {
         await page.exposeBinding('__mcdInvoke', (_source, method: unknown, input: unknown) =>
           invokeByName(handlers, method, input)
         )
         await page.addInitScript(installApi, shape)
-        await page.goto(rendererUrl)
+        await page.goto(route ? `${rendererUrl}#${route}` : rendererUrl)
       },
       async screenshot(page, name) {
         const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, '')

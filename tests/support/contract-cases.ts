@@ -9,6 +9,10 @@ import type { IpcResult } from '../../shared/errors'
 import { METHOD_NAMES, type MethodName, type MethodOutput } from '../../shared/ipc-contract'
 import disputeTypesFile from '../../resources/reference/dispute-types.json' with { type: 'json' }
 import { startTempApp, tableCounts, type TempApp } from './temp-app'
+import { chooseOffice, registration } from './intake-fixtures'
+import { registerCaseSchema } from '../../shared/domain/case-input'
+import { services } from '../../electron/main/services/index'
+import { MIGRATIONS } from '../../electron/main/db/migrator'
 
 export type Call = (method: MethodName, input: unknown) => Promise<IpcResult<unknown>>
 
@@ -59,7 +63,7 @@ export function describeEveryContractMethod(
         input: {},
         expectData: (info) => {
           expect(info.databasePath).toBe(app.dbPath)
-          expect(info.schemaVersion).toBe('2026_11_29_0900_create_foundation')
+          expect(info.schemaVersion).toBe(Object.keys(MIGRATIONS).sort().at(-1))
           expect(info.shell).toBe('harness')
           expect(info.office).toBeNull()
           expect(info.user).toMatchObject({ displayName: '本机管理员', role: 'admin' })
@@ -143,7 +147,196 @@ export function describeEveryContractMethod(
         }
       }),
       bad: async () => [{ input: { all: true }, field: 'all' }]
+    },
+    'cases.register': {
+      good: async () => {
+        await chooseOffice(app, 'wutian')
+        return {
+          input: registration(),
+          expectData: (detail) => {
+            expect(detail).toMatchObject({
+              status: 'registered',
+              caseNumber: null,
+              amountCents: 1_250_050,
+              riskLevel: 'yellow'
+            })
+            expect(detail.handlingOfficeName).toBe('梧田街道矛盾纠纷调解分中心')
+            expect(detail.parties.map((p) => [p.role, p.name, p.gender, p.birthDate])).toEqual([
+              ['applicant', '王芳', 'female', '1978-04-12'],
+              ['respondent', '陈建国', 'male', '1969-09-30']
+            ])
+            expect(detail.parties[0].maskedIdNumber).toMatch(/^330304\*{8}\d{3}[\dX]$/)
+            expect(detail.parties[1].maskedPhone).toBe('0577-****1234')
+            expect(detail.events.map((e) => e.kind)).toEqual(['registered'])
+          }
+        }
+      },
+      bad: async () => {
+        await chooseOffice(app, 'wutian')
+        const good = registration()
+        const [applicant, respondent] = good.parties
+        return [
+          { input: { ...good, summary: '   ' }, field: 'summary', message: '此项不能为空' },
+          { input: { ...good, amountCents: 12.5 }, field: 'amountCents', message: '金额须精确到分' },
+          { input: { ...good, riskLevel: 'red', riskReason: '' }, field: 'riskReason' },
+          { input: { ...good, parties: [applicant] }, field: 'parties' },
+          {
+            input: { ...good, parties: [applicant, { ...respondent, role: 'applicant' }] },
+            field: 'parties',
+            message: '至少需要一名被申请人'
+          },
+          {
+            input: { ...good, parties: [applicant, { ...respondent, idNumber: '330304196909303519' }] },
+            field: 'parties.1.idNumber',
+            message: '身份证号码校验位不正确'
+          },
+          { input: { ...good, parties: [applicant, { ...respondent, phone: '12345' }] }, field: 'parties.1.phone' },
+          {
+            input: { ...good, parties: [applicant, respondent, { kind: 'person', role: 'agent', name: '律师甲' }] },
+            field: 'parties.2.actsFor'
+          },
+          { input: { ...good, source: 'carrier_pigeon' }, field: 'source', message: '没有这个案件来源' },
+          { input: { ...good, disputeType: 'alien' }, field: 'disputeType', message: '没有这个纠纷类型' },
+          { input: { ...good, occurredOn: '2026-02-30x' }, field: 'occurredOn' }
+        ]
+      }
+    },
+    'cases.accept': {
+      good: async () => ({
+        input: { caseId: await registeredCaseId() },
+        expectData: (detail) => {
+          expect(detail.status).toBe('accepted')
+          expect(detail.caseNumber).toBe(`(${new Date().getFullYear()})瓯海梧田调字第1号`)
+          expect(detail.events.map((e) => e.kind)).toEqual(['registered', 'accepted'])
+        }
+      }),
+      bad: async () => [
+        { input: { caseId: 'not-a-case' }, field: 'caseId', message: '案件编号无效' },
+        { input: {}, field: 'caseId' }
+      ]
+    },
+    'cases.decline': {
+      good: async () => ({
+        input: { caseId: await registeredCaseId(), reason: 'already_handled', route: '向人民法院提起诉讼' },
+        expectData: (detail) => {
+          expect(detail).toMatchObject({
+            status: 'declined',
+            caseNumber: null,
+            declineReason: 'already_handled',
+            declineRoute: '向人民法院提起诉讼'
+          })
+          expect(detail.events[1]).toMatchObject({ kind: 'declined', fromStatus: 'registered', toStatus: 'declined' })
+        }
+      }),
+      bad: async () => {
+        const caseId = await registeredCaseId()
+        return [
+          { input: { caseId, reason: 'because', route: '法院' }, field: 'reason', message: '请选择不予受理的理由' },
+          { input: { caseId, reason: 'other', route: '法院' }, field: 'reasonNote', message: '选择“其他原因”时须写明' },
+          { input: { caseId, reason: 'party_refuses', route: ' ' }, field: 'route', message: '此项不能为空' }
+        ]
+      }
+    },
+    'cases.route': {
+      good: async () => ({
+        input: {
+          caseId: await registeredCaseId(),
+          kind: 'transfer',
+          toOfficeId: await officeId(app, 'chamber'),
+          note: '双方均为商会会员企业'
+        },
+        expectData: (detail) => {
+          expect(detail.handlingOfficeName).toBe('瓯海区商协会行业调解工作中心')
+          expect(detail.events[1]).toMatchObject({ kind: 'transferred', reason: '双方均为商会会员企业' })
+        }
+      }),
+      bad: async () => {
+        const caseId = await registeredCaseId()
+        return [
+          {
+            input: { caseId, kind: 'transfer', toOfficeId: await officeId(app, 'wutian'), note: '移交' },
+            field: 'toOfficeId',
+            message: '案件已由该调解组织办理'
+          },
+          { input: { caseId, kind: 'refer', department: '', note: '转交' }, field: 'department' },
+          { input: { caseId, kind: 'teleport', note: 'x' }, field: 'kind' }
+        ]
+      }
+    },
+    'cases.setRisk': {
+      good: async () => ({
+        input: { caseId: await registeredCaseId(), riskLevel: 'red', reason: '一方扬言报复' },
+        expectData: (detail) => {
+          expect(detail).toMatchObject({ riskLevel: 'red', riskReason: '一方扬言报复' })
+          expect(detail.events[1]).toMatchObject({ kind: 'risk_changed', detail: { from: 'yellow', to: 'red' } })
+        }
+      }),
+      bad: async () => {
+        const caseId = await registeredCaseId()
+        return [
+          { input: { caseId, riskLevel: 'yellow', reason: '复核' }, field: 'riskLevel', message: '风险等级已是黄色' },
+          { input: { caseId, riskLevel: 'purple', reason: '复核' }, field: 'riskLevel' },
+          { input: { caseId, riskLevel: 'red' }, field: 'reason' }
+        ]
+      }
+    },
+    'cases.get': {
+      good: async () => {
+        const caseId = await registeredCaseId()
+        return {
+          input: { caseId },
+          expectData: (detail) =>
+            expect(detail).toMatchObject({ id: caseId, claims: ['恢复公共通道原状', '疏通排水沟'] })
+        }
+      },
+      bad: async () => [{ input: { caseId: 42 }, field: 'caseId' }]
+    },
+    'cases.list': {
+      good: async () => {
+        const caseId = await registeredCaseId()
+        return {
+          input: { query: '陈建国' },
+          expectData: (page) => {
+            expect(page.total).toBe(1)
+            expect(page.rows[0]).toMatchObject({
+              id: caseId,
+              applicants: ['王芳'],
+              respondents: ['陈建国'],
+              status: 'registered'
+            })
+          }
+        }
+      },
+      bad: async () => [
+        { input: { status: 'lost' }, field: 'status' },
+        { input: { limit: 0 }, field: 'limit' },
+        { input: { cursor: 'abc' }, field: 'cursor', message: '分页位置无效' },
+        { input: { registeredFrom: '2026/11/01' }, field: 'registeredFrom' }
+      ]
+    },
+    'parties.lookup': {
+      good: async () => {
+        await registeredCaseId()
+        return {
+          input: { phone: '138 5771 2345' },
+          expectData: (found) => {
+            expect(found).toHaveLength(1)
+            expect(found[0]).toMatchObject({ matchedBy: ['phone'], caseCount: 1, party: { name: '王芳' } })
+            expect(found[0].cases[0]).toMatchObject({ role: 'applicant', status: 'registered' })
+          }
+        }
+      },
+      bad: async () => [
+        { input: {}, field: 'idNumber', message: '请至少提供证件号码、统一社会信用代码或电话之一' },
+        { input: { phone: 13857712345 }, field: 'phone' }
+      ]
     }
+  }
+
+  /** A registered case at the Wutian sub-center, made through the real service. */
+  async function registeredCaseId(): Promise<string> {
+    await chooseOffice(app, 'wutian')
+    return (await services['cases.register'](app.ctx, registerCaseSchema.parse(registration()))).id
   }
 
   describe(`every contract method through ${transportName}`, () => {

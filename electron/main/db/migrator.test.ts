@@ -54,7 +54,9 @@ async function snapshot(db: Kysely<any>): Promise<Record<string, unknown>> {
     select type, name, sql from sqlite_master order by type, name`.execute(db)
   const data: Record<string, unknown> = {}
   for (const name of await tableNames(db)) {
-    data[name] = (await sql`select * from ${sql.table(name)} order by rowid`.execute(db)).rows
+    // Sorted in JS: WITHOUT ROWID tables have no rowid to order by.
+    const rows = (await sql`select * from ${sql.table(name)}`.execute(db)).rows
+    data[name] = rows.map((row) => JSON.stringify(row)).sort()
   }
   return { schema, data }
 }

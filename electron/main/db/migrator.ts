@@ -9,10 +9,12 @@ import { mkdirSync } from 'node:fs'
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { Sqlite3Handle } from './sqlite3-dialect'
 import * as m0001 from './migrations/2026_11_29_0900_create_foundation'
+import * as m0002 from './migrations/2026_11_29_1200_create_cases'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
-  '2026_11_29_0900_create_foundation': m0001
+  '2026_11_29_0900_create_foundation': m0001,
+  '2026_11_29_1200_create_cases': m0002
 }
 
 export interface MigrationReport {

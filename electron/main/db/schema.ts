@@ -74,6 +74,98 @@ export interface ChangeLogTable {
   changed_at: string
 }
 
+export interface PartyTable extends Tracked {
+  id: string
+  kind: 'person' | 'organisation'
+  name: string
+  id_type: string | null
+  id_number: string | null
+  birth_date: string | null
+  gender: 'male' | 'female' | null
+  ethnicity: string | null
+  phone: string | null
+  address: string | null
+  occupation: string | null
+  employer: string | null
+  credit_code: string | null
+  legal_representative: string | null
+  contact_person: string | null
+}
+
+export interface CaseTable extends Tracked {
+  id: string
+  seq: number
+  registered_office_id: string
+  handling_office_id: string
+  case_number: string | null
+  case_year: number | null
+  case_sequence: number | null
+  status: string
+  source: string
+  dispute_type: string
+  occurred_on: string | null
+  place_township: string | null
+  place_village: string | null
+  summary: string
+  /** JSON array of strings. */
+  claims: string
+  amount_cents: number | null
+  risk_level: 'red' | 'yellow' | 'green'
+  risk_reason: string | null
+  registered_at: string
+  accepted_at: string | null
+  declined_at: string | null
+  decline_reason: string | null
+  decline_note: string | null
+  decline_route: string | null
+  registered_by: string
+}
+
+export interface CasePartyTable extends Tracked {
+  id: string
+  case_id: string
+  party_id: string
+  role: 'applicant' | 'respondent' | 'third_party' | 'agent'
+  acts_for_party_id: string | null
+  sort_order: number
+}
+
+export interface CaseEventTable extends Tracked {
+  id: string
+  case_id: string
+  at: string
+  actor_id: string
+  actor_name: string
+  kind: string
+  from_status: string | null
+  to_status: string | null
+  reason: string | null
+  /** JSON object. */
+  detail: string
+}
+
+export interface CaseNumberSequenceTable {
+  office_id: string
+  year: number
+  last_sequence: number
+}
+
+/** FTS5 trigram index; rowid = cases.seq. */
+export interface CaseSearchTable {
+  rowid: number
+  case_number: string
+  summary: string
+  names: string
+  id_numbers: string
+  phones: string
+}
+
+export interface CaseNameKeyTable {
+  name: string
+  first_char: string
+  case_seq: number
+}
+
 export interface Database {
   offices: OfficeTable
   settings: SettingTable
@@ -82,6 +174,13 @@ export interface Database {
   case_sources: CaseSourceTable
   audit_log: AuditLogTable
   change_log: ChangeLogTable
+  parties: PartyTable
+  cases: CaseTable
+  case_parties: CasePartyTable
+  case_events: CaseEventTable
+  case_number_sequences: CaseNumberSequenceTable
+  case_search: CaseSearchTable
+  case_name_keys: CaseNameKeyTable
 }
 
 export type OfficeRow = Selectable<OfficeTable>
@@ -92,3 +191,9 @@ export type NewUserRow = Insertable<UserTable>
 export type UserRowUpdate = Updateable<UserTable>
 export type AuditLogRow = Selectable<AuditLogTable>
 export type ChangeLogRow = Selectable<ChangeLogTable>
+export type PartyRow = Selectable<PartyTable>
+export type NewPartyRow = Insertable<PartyTable>
+export type CaseRow = Selectable<CaseTable>
+export type NewCaseRow = Insertable<CaseTable>
+export type CasePartyRow = Selectable<CasePartyTable>
+export type CaseEventRow = Selectable<CaseEventTable>

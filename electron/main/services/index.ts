@@ -8,6 +8,10 @@ import { appInfo } from './app'
 import { listOffices } from './offices'
 import { listCaseSources, listDisputeTypes } from './reference'
 import { getSetting, setSetting } from './settings'
+import { getCase } from './case-detail'
+import { listCases } from './case-list'
+import { acceptCase, declineCase, registerCase, routeCase, setCaseRisk } from './cases'
+import { lookupParties } from './parties'
 
 export type ServiceTable = {
   [M in MethodName]: (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
@@ -19,5 +23,13 @@ export const services: ServiceTable = {
   'settings.get': getSetting,
   'settings.set': setSetting,
   'reference.disputeTypes': listDisputeTypes,
-  'reference.caseSources': listCaseSources
+  'reference.caseSources': listCaseSources,
+  'cases.register': registerCase,
+  'cases.accept': acceptCase,
+  'cases.decline': declineCase,
+  'cases.route': routeCase,
+  'cases.setRisk': setCaseRisk,
+  'cases.get': getCase,
+  'cases.list': listCases,
+  'parties.lookup': lookupParties
 }

@@ -25,6 +25,14 @@ export class FirstRunPage {
     await this.page.keyboard.press('Enter')
   }
 
+  /** The whole first run by keyboard: filter, Enter, Tab to 确定, Enter. */
+  async complete(filter: string): Promise<void> {
+    await this.chooseOffice(filter)
+    await this.page.keyboard.press('Tab')
+    await this.page.keyboard.press('Enter')
+    await this.page.getByTestId('header-office').waitFor()
+  }
+
   fieldError(): Locator {
     return this.page.locator('.el-form-item__error')
   }

@@ -1,0 +1,345 @@
+/*
+ * Intake and the first steps of a case's life: register (受理登记), accept
+ * with its number (受理), decline with the legal ground (不予受理), route to
+ * another office or department, change the risk colour. Each is one audited
+ * transaction that also writes the case event and keeps search in step.
+ */
+import {
+  CASE_STATUS_LABELS,
+  DECLINE_REASON_LABELS,
+  type CaseDetail,
+  type CaseEventKind,
+  type CaseStatus
+} from '../../../shared/domain/case'
+import { formatCaseNumber } from '../../../shared/domain/case-number'
+import type { ParsedInput } from '../../../shared/ipc-contract'
+import { RISK_LEVEL_LABELS } from '../../../shared/domain/reference-data'
+import { checkTransition } from '../../../shared/rules/case-status'
+import { chinaDate, chinaYear } from '../../../shared/rules/china-time'
+import { validatePartyIdentity, type PartyIdentity } from '../../../shared/rules/party-identity'
+import { uuidv7 } from '../../../shared/uuid'
+import type { AppContext } from '../context'
+import type { CaseRow } from '../db/schema'
+import { AppError, invalidField, notFound } from '../errors'
+import { loadCaseDetail } from './case-detail'
+import { refreshCaseSearch } from './case-search-index'
+import { saveParty } from './parties'
+import { getSetting } from './settings'
+import { writeChange, type RecordChange, type Trx } from './write'
+
+async function installationOfficeId(ctx: AppContext): Promise<string> {
+  const setting = await getSetting(ctx, { key: 'installation.officeId' })
+  if (typeof setting.value !== 'string') {
+    throw new AppError('VALIDATION_FAILED', '尚未设置本机所属调解组织，请先完成首次使用设置')
+  }
+  return setting.value
+}
+
+/** Rules that need the store or the clock: reference codes exist, identifiers check, reused parties exist. */
+async function checkRegistration(ctx: AppContext, input: ParsedInput<'cases.register'>): Promise<PartyIdentity[]> {
+  const fields: Record<string, string> = {}
+  const source = await ctx.db
+    .selectFrom('case_sources')
+    .select('code')
+    .where('code', '=', input.source)
+    .where('active', '=', 1)
+    .executeTakeFirst()
+  if (!source) fields.source = '没有这个案件来源'
+  const type = await ctx.db
+    .selectFrom('dispute_types')
+    .select('code')
+    .where('code', '=', input.disputeType)
+    .where('active', '=', 1)
+    .executeTakeFirst()
+  if (!type) fields.disputeType = '没有这个纠纷类型'
+
+  const today = chinaDate(ctx.clock.now())
+  if (input.occurredOn && input.occurredOn > today) fields.occurredOn = '发生日期不能晚于今天'
+  const identities = input.parties.map((party) => validatePartyIdentity(party, today))
+  for (const [index, identity] of identities.entries()) {
+    for (const [field, message] of Object.entries(identity.errors)) fields[`parties.${index}.${field}`] = message
+  }
+  for (const [index, party] of input.parties.entries()) {
+    if (!party.existingPartyId) continue
+    const existing = await ctx.db
+      .selectFrom('parties')
+      .select(['id', 'kind', 'id_number', 'credit_code'])
+      .where('id', '=', party.existingPartyId)
+      .executeTakeFirst()
+    const identity = identities[index]
+    if (!existing) fields[`parties.${index}.existingPartyId`] = '要沿用的当事人记录不存在'
+    else if (existing.kind !== party.kind) fields[`parties.${index}.kind`] = '与要沿用的当事人记录类型不一致'
+    // A record found by phone may be someone else's: reuse never overwrites an identity number.
+    else if (existing.id_number && identity.idNumber && existing.id_number !== identity.idNumber) {
+      fields[`parties.${index}.idNumber`] = '证件号码与要沿用的当事人记录不一致，请核对或不沿用该记录'
+    } else if (existing.credit_code && identity.creditCode && existing.credit_code !== identity.creditCode) {
+      fields[`parties.${index}.creditCode`] = '统一社会信用代码与要沿用的当事人记录不一致，请核对或不沿用该记录'
+    }
+  }
+  if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', '输入有误，请检查标出的字段', fields)
+  return identities
+}
+
+async function addEvent(
+  ctx: AppContext,
+  trx: Trx,
+  record: RecordChange,
+  caseId: string,
+  kind: CaseEventKind,
+  event: { from?: CaseStatus | null; to?: CaseStatus | null; reason?: string | null; detail?: Record<string, unknown> }
+): Promise<void> {
+  const now = ctx.clock.now().toISOString()
+  const row = {
+    id: uuidv7(),
+    case_id: caseId,
+    at: now,
+    actor_id: ctx.actor.id,
+    actor_name: ctx.actor.displayName,
+    kind,
+    from_status: event.from ?? null,
+    to_status: event.to ?? null,
+    reason: event.reason ?? null,
+    detail: JSON.stringify(event.detail ?? {}),
+    created_at: now,
+    updated_at: now,
+    version: 1
+  }
+  await trx.insertInto('case_events').values(row).execute()
+  record({ entity: 'case_events', entityId: row.id, operation: 'insert', version: 1, after: row })
+}
+
+export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.register'>): Promise<CaseDetail> {
+  const officeId = await installationOfficeId(ctx)
+  const identities = await checkRegistration(ctx, input)
+
+  const caseId = await writeChange(ctx, 'cases.register', async (trx, record) => {
+    const now = ctx.clock.now().toISOString()
+    const { next } = await trx
+      .selectFrom('cases')
+      .select((eb) => eb(eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)), '+', 1).as('next'))
+      .executeTakeFirstOrThrow()
+    const row = {
+      id: uuidv7(),
+      seq: Number(next),
+      registered_office_id: officeId,
+      handling_office_id: officeId,
+      case_number: null,
+      case_year: null,
+      case_sequence: null,
+      status: 'registered',
+      source: input.source,
+      dispute_type: input.disputeType,
+      occurred_on: input.occurredOn ?? null,
+      place_township: input.placeTownship,
+      place_village: input.placeVillage,
+      summary: input.summary,
+      claims: JSON.stringify(input.claims),
+      amount_cents: input.amountCents ?? null,
+      risk_level: input.riskLevel,
+      risk_reason: input.riskReason,
+      registered_at: now,
+      accepted_at: null,
+      declined_at: null,
+      decline_reason: null,
+      decline_note: null,
+      decline_route: null,
+      registered_by: ctx.actor.id,
+      created_at: now,
+      updated_at: now,
+      version: 1
+    }
+    await trx.insertInto('cases').values(row).execute()
+    record({ entity: 'cases', entityId: row.id, operation: 'insert', version: 1, after: row })
+
+    const partyIds: string[] = []
+    const changedParties: string[] = []
+    for (const [index, party] of input.parties.entries()) {
+      const saved = await saveParty(trx, record, party, identities[index], now)
+      partyIds.push(saved.id)
+      if (saved.changedExisting) changedParties.push(saved.id)
+    }
+    for (const [index, party] of input.parties.entries()) {
+      const link = {
+        id: uuidv7(),
+        case_id: row.id,
+        party_id: partyIds[index],
+        role: party.role,
+        acts_for_party_id: party.role === 'agent' && party.actsFor != null ? partyIds[party.actsFor] : null,
+        sort_order: index,
+        created_at: now,
+        updated_at: now,
+        version: 1
+      }
+      await trx.insertInto('case_parties').values(link).execute()
+      record({ entity: 'case_parties', entityId: link.id, operation: 'insert', version: 1, after: link })
+    }
+    await addEvent(ctx, trx, record, row.id, 'registered', { to: 'registered', detail: { source: input.source } })
+    await refreshCaseSearch(trx, row.id)
+    // A reused party's corrected name or phone must be found in its earlier cases too.
+    if (changedParties.length > 0) {
+      const earlier = await trx
+        .selectFrom('case_parties')
+        .select('case_id')
+        .distinct()
+        .where('party_id', 'in', changedParties)
+        .where('case_id', '!=', row.id)
+        .execute()
+      for (const { case_id } of earlier) await refreshCaseSearch(trx, case_id)
+    }
+    return row.id
+  })
+  return loadCaseDetail(ctx.db, caseId)
+}
+
+/** Load a case inside the transaction and apply one update to it, audited, with the new version. */
+async function updateCase(
+  trx: Trx,
+  record: RecordChange,
+  before: CaseRow,
+  changes: Partial<CaseRow>,
+  now: string
+): Promise<void> {
+  const after = { ...before, ...changes, updated_at: now, version: before.version + 1 }
+  await trx
+    .updateTable('cases')
+    .set({ ...changes, updated_at: now, version: after.version })
+    .where('id', '=', before.id)
+    .execute()
+  record({ entity: 'cases', entityId: before.id, operation: 'update', version: after.version, before, after })
+}
+
+async function caseForUpdate(trx: Trx, caseId: string): Promise<CaseRow> {
+  const row = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst()
+  if (!row) throw notFound('案件')
+  return row
+}
+
+function requireTransition(from: string, to: CaseStatus, reason?: string | null): void {
+  const check = checkTransition(from as CaseStatus, to, reason, CASE_STATUS_LABELS)
+  if (!check.ok) throw new AppError('CONFLICT', check.message)
+}
+
+export async function acceptCase(ctx: AppContext, input: ParsedInput<'cases.accept'>): Promise<CaseDetail> {
+  await writeChange(ctx, 'cases.accept', async (trx, record) => {
+    const before = await caseForUpdate(trx, input.caseId)
+    requireTransition(before.status, 'accepted')
+    const nowDate = ctx.clock.now()
+    const now = nowDate.toISOString()
+    const year = chinaYear(nowDate)
+    const office = await trx
+      .selectFrom('offices')
+      .select(['id', 'short_name'])
+      .where('id', '=', before.handling_office_id)
+      .executeTakeFirstOrThrow()
+    // Inside this IMMEDIATE transaction the sequence cannot be read twice: no gaps, no duplicates.
+    const { last_sequence: sequence } = await trx
+      .insertInto('case_number_sequences')
+      .values({ office_id: office.id, year, last_sequence: 1 })
+      .onConflict((oc) =>
+        oc.columns(['office_id', 'year']).doUpdateSet((eb) => ({ last_sequence: eb('last_sequence', '+', 1) }))
+      )
+      .returning('last_sequence')
+      .executeTakeFirstOrThrow()
+    const caseNumber = formatCaseNumber(year, office.short_name, sequence)
+    await updateCase(
+      trx,
+      record,
+      before,
+      { status: 'accepted', case_number: caseNumber, case_year: year, case_sequence: sequence, accepted_at: now },
+      now
+    )
+    await addEvent(ctx, trx, record, before.id, 'accepted', {
+      from: before.status as CaseStatus,
+      to: 'accepted',
+      detail: { caseNumber }
+    })
+    await refreshCaseSearch(trx, before.id)
+  })
+  return loadCaseDetail(ctx.db, input.caseId)
+}
+
+export async function declineCase(ctx: AppContext, input: ParsedInput<'cases.decline'>): Promise<CaseDetail> {
+  await writeChange(ctx, 'cases.decline', async (trx, record) => {
+    const before = await caseForUpdate(trx, input.caseId)
+    const reasonText = input.reason === 'other' ? (input.reasonNote ?? '') : DECLINE_REASON_LABELS[input.reason]
+    requireTransition(before.status, 'declined', reasonText)
+    const now = ctx.clock.now().toISOString()
+    await updateCase(
+      trx,
+      record,
+      before,
+      {
+        status: 'declined',
+        declined_at: now,
+        decline_reason: input.reason,
+        decline_note: input.reasonNote,
+        decline_route: input.route
+      },
+      now
+    )
+    await addEvent(ctx, trx, record, before.id, 'declined', {
+      from: before.status as CaseStatus,
+      to: 'declined',
+      reason: reasonText,
+      detail: { reason: input.reason, route: input.route }
+    })
+  })
+  return loadCaseDetail(ctx.db, input.caseId)
+}
+
+const ROUTABLE: ReadonlySet<string> = new Set(['registered', 'accepted', 'in_mediation'])
+
+export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route'>): Promise<CaseDetail> {
+  await writeChange(ctx, 'cases.route', async (trx, record) => {
+    const before = await caseForUpdate(trx, input.caseId)
+    if (!ROUTABLE.has(before.status)) {
+      throw new AppError('CONFLICT', `案件当前为“${CASE_STATUS_LABELS[before.status as CaseStatus]}”，不能再移交或转交`)
+    }
+    const now = ctx.clock.now().toISOString()
+    if (input.kind === 'transfer') {
+      const target = await trx
+        .selectFrom('offices')
+        .select(['id', 'name', 'active'])
+        .where('id', '=', input.toOfficeId)
+        .executeTakeFirst()
+      if (!target || target.active !== 1) throw invalidField('toOfficeId', '接收的调解组织不存在或已停用')
+      if (target.id === before.handling_office_id) throw invalidField('toOfficeId', '案件已由该调解组织办理')
+      const from = await trx
+        .selectFrom('offices')
+        .select('name')
+        .where('id', '=', before.handling_office_id)
+        .executeTakeFirstOrThrow()
+      await updateCase(trx, record, before, { handling_office_id: target.id }, now)
+      await addEvent(ctx, trx, record, before.id, 'transferred', {
+        reason: input.note,
+        detail: {
+          fromOfficeId: before.handling_office_id,
+          fromOfficeName: from.name,
+          toOfficeId: target.id,
+          toOfficeName: target.name
+        }
+      })
+    } else {
+      await addEvent(ctx, trx, record, before.id, 'referred', {
+        reason: input.note,
+        detail: { department: input.department }
+      })
+    }
+  })
+  return loadCaseDetail(ctx.db, input.caseId)
+}
+
+export async function setCaseRisk(ctx: AppContext, input: ParsedInput<'cases.setRisk'>): Promise<CaseDetail> {
+  await writeChange(ctx, 'cases.setRisk', async (trx, record) => {
+    const before = await caseForUpdate(trx, input.caseId)
+    if (before.risk_level === input.riskLevel)
+      throw invalidField('riskLevel', `风险等级已是${RISK_LEVEL_LABELS[input.riskLevel]}`)
+    const now = ctx.clock.now().toISOString()
+    await updateCase(trx, record, before, { risk_level: input.riskLevel, risk_reason: input.reason }, now)
+    await addEvent(ctx, trx, record, before.id, 'risk_changed', {
+      reason: input.reason,
+      detail: { from: before.risk_level, to: input.riskLevel }
+    })
+  })
+  return loadCaseDetail(ctx.db, input.caseId)
+}

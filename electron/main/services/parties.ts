@@ -1,0 +1,176 @@
+/*
+ * Parties: the records behind every applicant and respondent. A person or
+ * organisation seen before (same ID number, credit code or phone) is found
+ * again while the clerk types, and can be reused rather than duplicated.
+ */
+import type { CaseParty, IdType, PartyCaseHistory, PartyRole, PartySummary } from '../../../shared/domain/party'
+import type { ParsedPartyInput } from '../../../shared/domain/case-input'
+import type { ParsedInput } from '../../../shared/ipc-contract'
+import { maskCreditCode, maskIdNumber, maskPhone } from '../../../shared/rules/masking'
+import type { PartyIdentity } from '../../../shared/rules/party-identity'
+import { uuidv7 } from '../../../shared/uuid'
+import type { AppContext } from '../context'
+import type { PartyRow } from '../db/schema'
+import { checkPhone } from '../../../shared/rules/phone'
+import { checkCreditCode } from '../../../shared/rules/credit-code'
+import type { RecordChange, Trx } from './write'
+
+/** How many earlier cases a lookup lists per party (the count is always exact). */
+const HISTORY_LIMIT = 20
+
+export function toPartySummary(row: PartyRow): PartySummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    idType: row.id_type as IdType | null,
+    maskedIdNumber: maskIdNumber(row.id_number),
+    maskedCreditCode: maskCreditCode(row.credit_code),
+    maskedPhone: maskPhone(row.phone),
+    birthDate: row.birth_date,
+    gender: row.gender,
+    ethnicity: row.ethnicity,
+    address: row.address,
+    occupation: row.occupation,
+    employer: row.employer,
+    legalRepresentative: row.legal_representative,
+    contactPerson: row.contact_person
+  }
+}
+
+export function toCaseParty(row: PartyRow & { role: PartyRole; acts_for_party_id: string | null }): CaseParty {
+  return { ...toPartySummary(row), role: row.role, actsForPartyId: row.acts_for_party_id }
+}
+
+/** The columns a party's input sets, with identifiers already normalised by validatePartyIdentity. */
+function partyColumns(input: ParsedPartyInput, identity: PartyIdentity) {
+  const person = input.kind === 'person'
+  return {
+    kind: input.kind,
+    name: input.name,
+    id_type: person ? identity.idType : null,
+    id_number: person ? identity.idNumber : null,
+    birth_date: person ? identity.birthDate : null,
+    gender: person ? identity.gender : null,
+    ethnicity: person ? input.ethnicity : null,
+    phone: identity.phone,
+    address: input.address,
+    occupation: person ? input.occupation : null,
+    employer: person ? input.employer : null,
+    credit_code: person ? null : identity.creditCode,
+    legal_representative: person ? null : input.legalRepresentative,
+    contact_person: person ? null : input.contactPerson
+  }
+}
+
+/**
+ * Insert a new party, or bring an existing one up to date with what the clerk
+ * typed now (a new phone, an address). Returns the party id, and whether an
+ * existing record changed (its other cases' search rows must then follow).
+ */
+export async function saveParty(
+  trx: Trx,
+  record: RecordChange,
+  input: ParsedPartyInput,
+  identity: PartyIdentity,
+  now: string
+): Promise<{ id: string; changedExisting: boolean }> {
+  const columns = partyColumns(input, identity)
+  if (input.existingPartyId) {
+    const before = await trx
+      .selectFrom('parties')
+      .selectAll()
+      .where('id', '=', input.existingPartyId)
+      .executeTakeFirstOrThrow()
+    // Only fill in or change what was typed; never blank out what the record already knows.
+    const changes = Object.fromEntries(
+      Object.entries(columns).filter(([key, value]) => value !== null && value !== before[key as keyof PartyRow])
+    )
+    if (Object.keys(changes).length > 0) {
+      const after = { ...before, ...changes, updated_at: now, version: before.version + 1 }
+      await trx
+        .updateTable('parties')
+        .set({ ...changes, updated_at: now, version: after.version })
+        .where('id', '=', before.id)
+        .execute()
+      record({ entity: 'parties', entityId: before.id, operation: 'update', version: after.version, before, after })
+    }
+    return { id: before.id, changedExisting: Object.keys(changes).length > 0 }
+  }
+  const row = { id: uuidv7(), ...columns, created_at: now, updated_at: now, version: 1 }
+  await trx.insertInto('parties').values(row).execute()
+  record({ entity: 'parties', entityId: row.id, operation: 'insert', version: 1, after: row })
+  return { id: row.id, changedExisting: false }
+}
+
+export async function lookupParties(
+  ctx: AppContext,
+  input: ParsedInput<'parties.lookup'>
+): Promise<PartyCaseHistory[]> {
+  // Compare in the normalised form the store keeps; a half-typed value simply finds nothing.
+  const idNumber = input.idNumber?.toUpperCase() ?? null
+  const creditCode = input.creditCode
+    ? checkCreditCode(input.creditCode).ok
+      ? input.creditCode.toUpperCase()
+      : null
+    : null
+  const phoneCheck = input.phone ? checkPhone(input.phone) : null
+  const phone = phoneCheck?.ok ? phoneCheck.normalized : null
+  if (!idNumber && !creditCode && !phone) return []
+
+  const parties = await ctx.db
+    .selectFrom('parties')
+    .selectAll()
+    .where((eb) =>
+      eb.or([
+        ...(idNumber ? [eb('id_number', '=', idNumber)] : []),
+        ...(creditCode ? [eb('credit_code', '=', creditCode)] : []),
+        ...(phone ? [eb('phone', '=', phone)] : [])
+      ])
+    )
+    .orderBy('created_at')
+    .limit(20)
+    .execute()
+
+  const histories: PartyCaseHistory[] = []
+  for (const party of parties) {
+    const matchedBy: PartyCaseHistory['matchedBy'] = []
+    if (idNumber && party.id_number === idNumber) matchedBy.push('idNumber')
+    if (creditCode && party.credit_code === creditCode) matchedBy.push('creditCode')
+    if (phone && party.phone === phone) matchedBy.push('phone')
+    const cases = await ctx.db
+      .selectFrom('case_parties')
+      .innerJoin('cases', 'cases.id', 'case_parties.case_id')
+      .select([
+        'cases.id',
+        'cases.case_number',
+        'cases.status',
+        'cases.dispute_type',
+        'case_parties.role',
+        'cases.registered_at'
+      ])
+      .where('case_parties.party_id', '=', party.id)
+      .orderBy('cases.seq', 'desc')
+      .limit(HISTORY_LIMIT)
+      .execute()
+    const { count } = await ctx.db
+      .selectFrom('case_parties')
+      .select((eb) => eb.fn.count<number>('case_id').distinct().as('count'))
+      .where('party_id', '=', party.id)
+      .executeTakeFirstOrThrow()
+    histories.push({
+      party: toPartySummary(party),
+      matchedBy,
+      caseCount: Number(count),
+      cases: cases.map((c) => ({
+        caseId: c.id,
+        caseNumber: c.case_number,
+        status: c.status,
+        disputeType: c.dispute_type,
+        role: c.role,
+        registeredAt: c.registered_at
+      }))
+    })
+  }
+  return histories.sort((a, b) => b.caseCount - a.caseCount)
+}

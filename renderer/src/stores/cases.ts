@@ -1,0 +1,56 @@
+import { defineStore } from 'pinia'
+import { reactive, ref } from 'vue'
+import type { CaseListRow } from '../../../shared/domain/case'
+import type { MethodInput } from '../../../shared/ipc-contract'
+import { api } from '../api'
+
+type Filters = Omit<MethodInput<'cases.list'>, 'cursor' | 'limit'>
+
+/** The case list: filters, the rows loaded so far (keyset pages appended), and their total. */
+export const useCasesStore = defineStore('cases', () => {
+  const filters = reactive<Filters>({ sort: 'newest' })
+  const rows = ref<CaseListRow[]>([])
+  const total = ref(0)
+  const notice = ref<string | null>(null)
+  const nextCursor = ref<string | null>(null)
+  const loading = ref(false)
+
+  /** Drop empty filter values so they are not sent as filters. */
+  function activeFilters(): Filters {
+    return Object.fromEntries(
+      Object.entries(filters).filter(([, v]) => v !== '' && v !== null && v !== undefined)
+    ) as Filters
+  }
+
+  async function load(pageSize = 200): Promise<void> {
+    loading.value = true
+    try {
+      const page = await api.cases.list({ ...activeFilters(), limit: pageSize })
+      rows.value = page.rows
+      total.value = page.total
+      notice.value = page.notice
+      nextCursor.value = page.nextCursor
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function loadMore(pageSize = 200): Promise<void> {
+    if (!nextCursor.value || loading.value) return
+    loading.value = true
+    try {
+      const page = await api.cases.list({ ...activeFilters(), cursor: nextCursor.value, limit: pageSize })
+      rows.value = [...rows.value, ...page.rows]
+      nextCursor.value = page.nextCursor
+    } finally {
+      loading.value = false
+    }
+  }
+
+  function reset(): void {
+    for (const key of Object.keys(filters) as Array<keyof Filters>) if (key !== 'sort') delete filters[key]
+    filters.sort = 'newest'
+  }
+
+  return { filters, rows, total, notice, nextCursor, loading, load, loadMore, reset }
+})
