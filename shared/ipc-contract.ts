@@ -13,6 +13,23 @@ import type { CaseSource, DisputeType } from './domain/reference'
 import { SETTING_KEYS, settingInputSchema, type SettingEntry } from './domain/settings'
 import type { CaseDetail, CaseListPage } from './domain/case'
 import type { PartyCaseHistory } from './domain/party'
+import type {
+  CaseAssignment,
+  Chamber,
+  Mediator,
+  MediatorListPage,
+  MediatorSuggestion,
+  RosterImportPreview,
+  SpreadsheetFile
+} from './domain/mediator'
+import {
+  assignSchema,
+  listMediatorsSchema,
+  recuseSchema,
+  saveMediatorSchema,
+  spreadsheetSchema,
+  suggestSchema
+} from './domain/mediator-input'
 import {
   acceptCaseSchema,
   declineCaseSchema,
@@ -75,7 +92,46 @@ export const contract = {
   'cases.list': { input: listCasesSchema, output: returns<CaseListPage>() },
 
   /** Earlier cases of a party with this ID number, credit code or phone (the repeat-party warning). */
-  'parties.lookup': { input: lookupPartySchema, output: returns<PartyCaseHistory[]>() }
+  'parties.lookup': { input: lookupPartySchema, output: returns<PartyCaseHistory[]>() },
+
+  /** The roster with filters, and counts by kind per office. */
+  'mediators.list': { input: listMediatorsSchema, output: returns<MediatorListPage>() },
+
+  /** One roster entry whole. */
+  'mediators.get': { input: z.object({ id: z.uuid('调解员编号无效') }).strict(), output: returns<Mediator>() },
+
+  /** Create (no id) or replace a roster entry with everything it holds. Audited. */
+  'mediators.save': { input: saveMediatorSchema, output: returns<Mediator>() },
+
+  /** The roster as XLSX, one sheet per kind, zh-CN headers. */
+  'mediators.exportXlsx': { input: noInput, output: returns<SpreadsheetFile>() },
+
+  /** An empty roster spreadsheet with instructions, for offices to fill in. */
+  'mediators.templateXlsx': { input: noInput, output: returns<SpreadsheetFile>() },
+
+  /** Check a roster spreadsheet: every problem by sheet, row and column; writes nothing. */
+  'mediators.importPreview': { input: spreadsheetSchema, output: returns<RosterImportPreview>() },
+
+  /** Write a problem-free roster spreadsheet in one transaction (people matched by ID number, else name and phone). */
+  'mediators.importCommit': { input: spreadsheetSchema, output: returns<RosterImportPreview>() },
+
+  /** The configurable list of chambers of commerce served by lawyer-mediators. */
+  'chambers.list': { input: noInput, output: returns<Chamber[]>() },
+
+  /** Add a chamber of commerce to the list. */
+  'chambers.add': { input: z.object({ name: z.string().trim().min(1, '此项不能为空').max(100) }).strict(), output: returns<Chamber>() },
+
+  /** Who handles a case: lead, assistants, experts, including ended assignments. */
+  'assignments.list': { input: z.object({ caseId: z.uuid('案件编号无效') }).strict(), output: returns<CaseAssignment[]>() },
+
+  /** Mediators ranked for a case, with the reasons in words; unfit ones last, saying why. */
+  'assignments.suggest': { input: suggestSchema, output: returns<MediatorSuggestion[]>() },
+
+  /** Assign a mediator; a conflict of interest is refused (MEDIATOR_CONFLICT) unless overridden with a reason. */
+  'assignments.assign': { input: assignSchema, output: returns<CaseAssignment[]>() },
+
+  /** Recusal (回避): end an assignment with its reason, optionally naming the replacement. */
+  'assignments.recuse': { input: recuseSchema, output: returns<CaseAssignment[]>() }
 } as const
 
 export type Contract = typeof contract

@@ -29,6 +29,24 @@ export const router = createRouter({
           component: () => import('./views/CaseDetailView.vue'),
           meta: { title: '案件详情' }
         },
+        {
+          path: 'mediators',
+          name: 'mediators',
+          component: () => import('./views/MediatorRosterView.vue'),
+          meta: { title: '调解员名册' }
+        },
+        {
+          path: 'mediators/new',
+          name: 'mediator-new',
+          component: () => import('./views/MediatorEditView.vue'),
+          meta: { title: '新增调解员' }
+        },
+        {
+          path: 'mediators/:id',
+          name: 'mediator',
+          component: () => import('./views/MediatorEditView.vue'),
+          meta: { title: '调解员信息' }
+        },
         { path: 'about', name: 'about', component: () => import('./views/AboutView.vue'), meta: { title: '关于' } }
       ]
     },

@@ -78,7 +78,9 @@ export const CASE_EVENT_KINDS = [
   'declined',
   'transferred',
   'referred',
-  'risk_changed'
+  'risk_changed',
+  'mediator_assigned',
+  'mediator_recused'
 ] as const
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number]
 export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
@@ -87,7 +89,9 @@ export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
   declined: '不予受理',
   transferred: '移交其他调解组织',
   referred: '转交有关部门',
-  risk_changed: '风险等级变更'
+  risk_changed: '风险等级变更',
+  mediator_assigned: '指定调解员',
+  mediator_recused: '调解员回避'
 }
 
 export interface CaseEvent {

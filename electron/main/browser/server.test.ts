@@ -125,7 +125,7 @@ describe('browser mode refuses what a hostile page or process would send', () =>
     const response = await send(server.port, {
       path: settingsSet,
       headers: { ...goodHeaders, 'Transfer-Encoding': 'chunked' },
-      body: `{"key":"installation.officeId","value":"${'a'.repeat(2 * 1024 * 1024)}"}`
+      body: `{"key":"installation.officeId","value":"${'a'.repeat(13 * 1024 * 1024)}"}`
     })
     expect(response.status).toBe(413)
     expect(await tableCounts(app)).toEqual(before)

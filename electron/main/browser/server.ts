@@ -16,7 +16,8 @@ import { AppError } from '../errors'
 import { serveStaticFile } from '../http/static-files'
 import { invokeByName, type HandlerTable } from '../ipc/register'
 
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+/** Room for a roster spreadsheet as base64; a hostile 20 MB body is still refused unread. */
+export const DEFAULT_MAX_BODY_BYTES = 12 * 1024 * 1024
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1'])
 

@@ -10,11 +10,13 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import type { Sqlite3Handle } from './sqlite3-dialect'
 import * as m0001 from './migrations/2026_11_29_0900_create_foundation'
 import * as m0002 from './migrations/2026_11_29_1200_create_cases'
+import * as m0003 from './migrations/2026_11_29_1400_create_roster'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0900_create_foundation': m0001,
-  '2026_11_29_1200_create_cases': m0002
+  '2026_11_29_1200_create_cases': m0002,
+  '2026_11_29_1400_create_roster': m0003
 }
 
 export interface MigrationReport {

@@ -166,6 +166,76 @@ export interface CaseNameKeyTable {
   case_seq: number
 }
 
+export interface ChamberTable extends Tracked {
+  id: string
+  name: string
+  active: 0 | 1
+}
+
+export interface MediatorTable extends Tracked {
+  id: string
+  kind: 'full_time' | 'part_time' | 'expert'
+  name: string
+  gender: 'male' | 'female' | null
+  id_number: string | null
+  phone: string | null
+  profession: string | null
+  status: 'active' | 'suspended' | 'retired'
+  capacity: number
+  note: string | null
+}
+
+interface MediatorChild extends Tracked {
+  id: string
+  mediator_id: string
+}
+
+export interface MediatorOfficeTable extends MediatorChild {
+  office_id: string
+}
+
+export interface MediatorSpecialtyTable extends MediatorChild {
+  dispute_type: string
+}
+
+export interface MediatorChamberTable extends MediatorChild {
+  chamber_id: string
+}
+
+export interface MediatorCredentialTable extends MediatorChild {
+  type: string
+  number: string
+  issuer: string | null
+  valid_until: string | null
+}
+
+export interface MediatorConflictTable extends MediatorChild {
+  name: string
+  id_number: string | null
+  credit_code: string | null
+  relation: string
+  note: string | null
+}
+
+export interface MediatorLeaveTable extends MediatorChild {
+  from_date: string
+  to_date: string
+  reason: string | null
+}
+
+export interface AssignmentTable extends Tracked {
+  id: string
+  case_id: string
+  mediator_id: string
+  role: 'lead' | 'assistant' | 'expert'
+  chosen_by_parties: 0 | 1
+  status: 'active' | 'recused' | 'removed'
+  override_reason: string | null
+  ended_reason: string | null
+  assigned_at: string
+  ended_at: string | null
+}
+
 export interface Database {
   offices: OfficeTable
   settings: SettingTable
@@ -181,6 +251,15 @@ export interface Database {
   case_number_sequences: CaseNumberSequenceTable
   case_search: CaseSearchTable
   case_name_keys: CaseNameKeyTable
+  chambers: ChamberTable
+  mediators: MediatorTable
+  mediator_offices: MediatorOfficeTable
+  mediator_specialties: MediatorSpecialtyTable
+  mediator_chambers: MediatorChamberTable
+  mediator_credentials: MediatorCredentialTable
+  mediator_conflicts: MediatorConflictTable
+  mediator_leaves: MediatorLeaveTable
+  assignments: AssignmentTable
 }
 
 export type OfficeRow = Selectable<OfficeTable>
@@ -197,3 +276,5 @@ export type CaseRow = Selectable<CaseTable>
 export type NewCaseRow = Insertable<CaseTable>
 export type CasePartyRow = Selectable<CasePartyTable>
 export type CaseEventRow = Selectable<CaseEventTable>
+export type MediatorRow = Selectable<MediatorTable>
+export type AssignmentRow = Selectable<AssignmentTable>

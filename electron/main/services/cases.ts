@@ -8,7 +8,6 @@ import {
   CASE_STATUS_LABELS,
   DECLINE_REASON_LABELS,
   type CaseDetail,
-  type CaseEventKind,
   type CaseStatus
 } from '../../../shared/domain/case'
 import { formatCaseNumber } from '../../../shared/domain/case-number'
@@ -22,6 +21,7 @@ import type { AppContext } from '../context'
 import type { CaseRow } from '../db/schema'
 import { AppError, invalidField, notFound } from '../errors'
 import { loadCaseDetail } from './case-detail'
+import { addCaseEvent } from './case-events'
 import { refreshCaseSearch } from './case-search-index'
 import { saveParty } from './parties'
 import { getSetting } from './settings'
@@ -78,34 +78,6 @@ async function checkRegistration(ctx: AppContext, input: ParsedInput<'cases.regi
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', '输入有误，请检查标出的字段', fields)
   return identities
-}
-
-async function addEvent(
-  ctx: AppContext,
-  trx: Trx,
-  record: RecordChange,
-  caseId: string,
-  kind: CaseEventKind,
-  event: { from?: CaseStatus | null; to?: CaseStatus | null; reason?: string | null; detail?: Record<string, unknown> }
-): Promise<void> {
-  const now = ctx.clock.now().toISOString()
-  const row = {
-    id: uuidv7(),
-    case_id: caseId,
-    at: now,
-    actor_id: ctx.actor.id,
-    actor_name: ctx.actor.displayName,
-    kind,
-    from_status: event.from ?? null,
-    to_status: event.to ?? null,
-    reason: event.reason ?? null,
-    detail: JSON.stringify(event.detail ?? {}),
-    created_at: now,
-    updated_at: now,
-    version: 1
-  }
-  await trx.insertInto('case_events').values(row).execute()
-  record({ entity: 'case_events', entityId: row.id, operation: 'insert', version: 1, after: row })
 }
 
 export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.register'>): Promise<CaseDetail> {
@@ -173,7 +145,7 @@ export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.re
       await trx.insertInto('case_parties').values(link).execute()
       record({ entity: 'case_parties', entityId: link.id, operation: 'insert', version: 1, after: link })
     }
-    await addEvent(ctx, trx, record, row.id, 'registered', { to: 'registered', detail: { source: input.source } })
+    await addCaseEvent(ctx, trx, record, row.id, 'registered', { to: 'registered', detail: { source: input.source } })
     await refreshCaseSearch(trx, row.id)
     // A reused party's corrected name or phone must be found in its earlier cases too.
     if (changedParties.length > 0) {
@@ -248,7 +220,7 @@ export async function acceptCase(ctx: AppContext, input: ParsedInput<'cases.acce
       { status: 'accepted', case_number: caseNumber, case_year: year, case_sequence: sequence, accepted_at: now },
       now
     )
-    await addEvent(ctx, trx, record, before.id, 'accepted', {
+    await addCaseEvent(ctx, trx, record, before.id, 'accepted', {
       from: before.status as CaseStatus,
       to: 'accepted',
       detail: { caseNumber }
@@ -277,7 +249,7 @@ export async function declineCase(ctx: AppContext, input: ParsedInput<'cases.dec
       },
       now
     )
-    await addEvent(ctx, trx, record, before.id, 'declined', {
+    await addCaseEvent(ctx, trx, record, before.id, 'declined', {
       from: before.status as CaseStatus,
       to: 'declined',
       reason: reasonText,
@@ -310,7 +282,7 @@ export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route
         .where('id', '=', before.handling_office_id)
         .executeTakeFirstOrThrow()
       await updateCase(trx, record, before, { handling_office_id: target.id }, now)
-      await addEvent(ctx, trx, record, before.id, 'transferred', {
+      await addCaseEvent(ctx, trx, record, before.id, 'transferred', {
         reason: input.note,
         detail: {
           fromOfficeId: before.handling_office_id,
@@ -320,7 +292,7 @@ export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route
         }
       })
     } else {
-      await addEvent(ctx, trx, record, before.id, 'referred', {
+      await addCaseEvent(ctx, trx, record, before.id, 'referred', {
         reason: input.note,
         detail: { department: input.department }
       })
@@ -336,7 +308,7 @@ export async function setCaseRisk(ctx: AppContext, input: ParsedInput<'cases.set
       throw invalidField('riskLevel', `风险等级已是${RISK_LEVEL_LABELS[input.riskLevel]}`)
     const now = ctx.clock.now().toISOString()
     await updateCase(trx, record, before, { risk_level: input.riskLevel, risk_reason: input.reason }, now)
-    await addEvent(ctx, trx, record, before.id, 'risk_changed', {
+    await addCaseEvent(ctx, trx, record, before.id, 'risk_changed', {
       reason: input.reason,
       detail: { from: before.risk_level, to: input.riskLevel }
     })

@@ -12,6 +12,9 @@ import { getCase } from './case-detail'
 import { listCases } from './case-list'
 import { acceptCase, declineCase, registerCase, routeCase, setCaseRisk } from './cases'
 import { lookupParties } from './parties'
+import { addChamber, getMediator, listChambers, listMediators, saveMediator } from './mediators'
+import { commitRosterImport, exportRoster, previewRosterImport, rosterTemplate } from './roster-import'
+import { assignMediator, listAssignments, recuseMediator, suggestMediators } from './assignments'
 
 export type ServiceTable = {
   [M in MethodName]: (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
@@ -31,5 +34,18 @@ export const services: ServiceTable = {
   'cases.setRisk': setCaseRisk,
   'cases.get': getCase,
   'cases.list': listCases,
-  'parties.lookup': lookupParties
+  'parties.lookup': lookupParties,
+  'mediators.list': listMediators,
+  'mediators.get': getMediator,
+  'mediators.save': saveMediator,
+  'mediators.exportXlsx': exportRoster,
+  'mediators.templateXlsx': rosterTemplate,
+  'mediators.importPreview': previewRosterImport,
+  'mediators.importCommit': commitRosterImport,
+  'chambers.list': listChambers,
+  'chambers.add': addChamber,
+  'assignments.list': listAssignments,
+  'assignments.suggest': suggestMediators,
+  'assignments.assign': assignMediator,
+  'assignments.recuse': recuseMediator
 }
