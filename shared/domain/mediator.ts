@@ -189,6 +189,8 @@ export interface RosterImportPreview {
   counts: Record<MediatorKind, number>
   creating: number
   updating: number
+  /** People already on the roster exactly as the file has them: left untouched. */
+  unchanged: number
   problems: RosterProblem[]
 }
 
@@ -196,3 +198,6 @@ export interface SpreadsheetFile {
   fileName: string
   base64: string
 }
+
+/** How far ahead the roster warns of a credential running out (the 证书60日内到期 filter). */
+export const CREDENTIAL_EXPIRY_WARNING_DAYS = 60

@@ -423,7 +423,13 @@ export function describeEveryContractMethod(
         return {
           input: { base64: exported.base64 },
           expectData: (preview) =>
-            expect(preview).toMatchObject({ creating: 0, updating: 1, problems: [], counts: { full_time: 1 } })
+            expect(preview).toMatchObject({
+              creating: 0,
+              updating: 0,
+              unchanged: 1,
+              problems: [],
+              counts: { full_time: 1 }
+            })
         }
       },
       bad: async () => [

@@ -3,8 +3,16 @@
  * and the list of chambers of commerce. A record is checked against the
  * reference data and the identity rules before anything is written.
  */
+import { CREDENTIAL_EXPIRY_WARNING_DAYS } from '../../../shared/domain/mediator'
 import type { FieldErrors } from '../../../shared/errors'
-import type { Chamber, Mediator, MediatorListPage, MediatorListRow, MediatorRecord, RosterCounts } from '../../../shared/domain/mediator'
+import type {
+  Chamber,
+  Mediator,
+  MediatorListPage,
+  MediatorListRow,
+  MediatorRecord,
+  RosterCounts
+} from '../../../shared/domain/mediator'
 import type { ParsedInput } from '../../../shared/ipc-contract'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { checkCreditCode } from '../../../shared/rules/credit-code'
@@ -39,9 +47,17 @@ export async function rosterLookup(db: AppContext['db'] | Trx): Promise<RosterLo
  * Everything wrong with a record, by field path, and the record normalised
  * (ID numbers upper-case, phones in their standard form).
  */
-export function checkMediatorRecord(record: MediatorRecord, lookup: RosterLookup, today: string): { errors: FieldErrors; record: MediatorRecord } {
+export function checkMediatorRecord(
+  record: MediatorRecord,
+  lookup: RosterLookup,
+  today: string
+): { errors: FieldErrors; record: MediatorRecord } {
   const errors: FieldErrors = {}
-  const out: MediatorRecord = { ...record, credentials: [...record.credentials], conflicts: record.conflicts.map((c) => ({ ...c })) }
+  const out: MediatorRecord = {
+    ...record,
+    credentials: [...record.credentials],
+    conflicts: record.conflicts.map((c) => ({ ...c }))
+  }
   if (record.idNumber) {
     const checked = checkResidentId(record.idNumber, today)
     if (checked.ok) out.idNumber = checked.info.normalized
@@ -94,7 +110,11 @@ export async function saveMediator(ctx: AppContext, input: ParsedInput<'mediator
     const lookup = await rosterLookup(trx)
     const checked = checkMediatorRecord(input.record, lookup, today)
     if (checked.record.idNumber) {
-      const same = await trx.selectFrom('mediators').select(['id', 'name']).where('id_number', '=', checked.record.idNumber).executeTakeFirst()
+      const same = await trx
+        .selectFrom('mediators')
+        .select(['id', 'name'])
+        .where('id_number', '=', checked.record.idNumber)
+        .executeTakeFirst()
       if (same && same.id !== before?.id) checked.errors.idNumber = `名册中已有该身份证号码的调解员：${same.name}`
     }
     if (Object.keys(checked.errors).length > 0) {
@@ -130,16 +150,15 @@ export async function listMediators(ctx: AppContext, input: ParsedInput<'mediato
   const offices = await ctx.db.selectFrom('offices').select(['id', 'code', 'name']).orderBy('sort_order').execute()
   const officeByCode = new Map(offices.map((o) => [o.code, o]))
   const officeCode = input.officeId ? offices.find((o) => o.id === input.officeId)?.code : undefined
-  const horizon = input.credentialExpiringWithinDays ? addDays(today, input.credentialExpiringWithinDays) : null
+  // Rows always say which credential runs out soon (or has run out); the filter is optional.
+  const horizon = addDays(today, input.credentialExpiringWithinDays ?? CREDENTIAL_EXPIRY_WARNING_DAYS)
   const query = input.query?.toLowerCase()
 
   const onLeave = (m: Mediator) => m.leaves.some((l) => l.from <= today && today <= l.to)
   const expiring = (m: Mediator) =>
-    horizon
-      ? (m.credentials
-          .filter((c) => c.validUntil && c.validUntil <= horizon)
-          .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!))[0] ?? null)
-      : null
+    m.credentials
+      .filter((c) => c.validUntil && c.validUntil <= horizon)
+      .sort((a, b) => a.validUntil!.localeCompare(b.validUntil!))[0] ?? null
 
   const rows: MediatorListRow[] = all
     .filter((m) => !input.kind || m.kind === input.kind)
@@ -148,7 +167,7 @@ export async function listMediators(ctx: AppContext, input: ParsedInput<'mediato
     .filter((m) => !input.profession || m.profession === input.profession)
     .filter((m) => !input.status || m.status === input.status)
     .filter((m) => input.onLeave === undefined || onLeave(m) === input.onLeave)
-    .filter((m) => !horizon || expiring(m) !== null)
+    .filter((m) => !input.credentialExpiringWithinDays || expiring(m) !== null)
     .filter((m) => !query || m.name.toLowerCase().includes(query) || (m.phone ?? '').includes(query))
     .map((m) => {
       const soon = expiring(m)

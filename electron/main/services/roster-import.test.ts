@@ -22,7 +22,10 @@ async function roster(): Promise<unknown[]> {
 }
 
 /** Change cells of the exported workbook, as a clerk editing it by hand would. */
-async function edited(base64: string, edits: Array<{ sheet: string; row: number; header: string; value: string | number }>): Promise<string> {
+async function edited(
+  base64: string,
+  edits: Array<{ sheet: string; row: number; header: string; value: string | number }>
+): Promise<string> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
   for (const edit of edits) {
@@ -51,18 +54,47 @@ describe('roster spreadsheet through the services', () => {
     const before = await roster()
     const exported = await services['mediators.exportXlsx'](app.ctx, {})
     const preview = await services['mediators.importPreview'](app.ctx, exported)
-    expect(preview).toMatchObject({ creating: 0, updating: 600, problems: [], counts: { full_time: 200, part_time: 200, expert: 200 } })
-    const versions = await app.ctx.db.selectFrom('mediators').select(['id', 'version']).execute()
+    expect(preview).toMatchObject({
+      creating: 0,
+      updating: 0,
+      unchanged: 600,
+      problems: [],
+      counts: { full_time: 200, part_time: 200, expert: 200 }
+    })
+    const counts = await tableCounts(app)
     await services['mediators.importCommit'](app.ctx, exported)
     expect(await roster()).toEqual(before)
-    // Every entry was rewritten in that one import: one new version each.
-    const after = new Map((await app.ctx.db.selectFrom('mediators').select(['id', 'version']).execute()).map((r) => [r.id, r.version]))
-    expect(versions.every((v) => after.get(v.id) === v.version + 1)).toBe(true)
+    // Nothing changed, so nothing was rewritten: no new versions, no audit or change-log rows.
+    expect(await tableCounts(app)).toEqual(counts)
+    const versions = await app.ctx.db.selectFrom('mediators').select('version').distinct().execute()
+    expect(versions).toEqual([{ version: 1 }])
+
+    // One phone changed by hand: exactly that entry is updated.
+    const changed = await edited(exported.base64, [
+      { sheet: '专职调解员', row: 2, header: '联系电话', value: '13911112222' }
+    ])
+    expect(await services['mediators.importPreview'](app.ctx, { base64: changed })).toMatchObject({
+      updating: 1,
+      unchanged: 599
+    })
+    await services['mediators.importCommit'](app.ctx, { base64: changed })
+    const updated = await app.ctx.db
+      .selectFrom('mediators')
+      .select(['name', 'phone', 'version'])
+      .where('version', '=', 2)
+      .execute()
+    expect(updated).toEqual([{ name: expect.any(String), phone: '13911112222', version: 2 }])
   }, 120_000)
 
   it('reports every problem of a hand-edited file and writes nothing when asked to commit it anyway', async () => {
     await addMediator(app)
-    await addMediator(app, { kind: 'expert', profession: 'doctor', name: '陈医生', idNumber: residentId('1970-07-07', 77), phone: '13900007777' })
+    await addMediator(app, {
+      kind: 'expert',
+      profession: 'doctor',
+      name: '陈医生',
+      idNumber: residentId('1970-07-07', 77),
+      phone: '13900007777'
+    })
     const exported = await services['mediators.exportXlsx'](app.ctx, {})
     const bad = await edited(exported.base64, [
       { sheet: '专职调解员', row: 2, header: '身份证号码', value: '330304197503082620' },
@@ -85,7 +117,10 @@ describe('roster spreadsheet through the services', () => {
 
     const before = await tableCounts(app)
     const result = await api['mediators.importCommit']({ base64: bad })
-    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('5 处问题') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', message: expect.stringContaining('5 处问题') }
+    })
     expect(await tableCounts(app)).toEqual(before)
   })
 })

@@ -5,6 +5,7 @@
  * transaction, matching people already on the roster by ID number (else by
  * name and phone) so that export → import changes nothing.
  */
+import { isDeepStrictEqual } from 'node:util'
 import {
   MEDIATOR_KINDS,
   type Mediator,
@@ -69,11 +70,21 @@ async function parse(ctx: AppContext, db: AppContext['db'] | Trx, base64: string
   const counts = Object.fromEntries(
     MEDIATOR_KINDS.map((k) => [k, parsed.records.filter((r) => r.kind === k).length])
   ) as RosterImportPreview['counts']
-  const updating = parsed.records.filter((r) => match(r) !== null).length
+  const matched = parsed.records.map((r) => match(r))
+  const unchanged = parsed.records.filter(
+    (r, i) => matched[i] !== null && isDeepStrictEqual(recordOf(matched[i]!), r)
+  ).length
+  const updating = matched.filter((m) => m !== null).length - unchanged
   return {
     parsed,
     match,
-    preview: { counts, creating: parsed.records.length - updating, updating, problems: parsed.problems }
+    preview: {
+      counts,
+      creating: parsed.records.length - updating - unchanged,
+      updating,
+      unchanged,
+      problems: parsed.problems
+    }
   }
 }
 
@@ -99,6 +110,9 @@ export async function commitRosterImport(
     const lookup = await rosterLookup(trx)
     const now = ctx.clock.now().toISOString()
     for (const data of parsed.records) {
+      const before = match(data)
+      // An unchanged entry is not rewritten: export → import leaves versions and the audit trail alone.
+      if (before && isDeepStrictEqual(recordOf(before), data)) continue
       await writeMediator(
         trx,
         record,
@@ -107,7 +121,7 @@ export async function commitRosterImport(
           data,
           officeIds: data.officeCodes.map((code) => lookup.officeIdByCode.get(code)!),
           chamberIds: data.chambers.map((name) => lookup.chamberIdByName.get(name)!),
-          before: match(data)
+          before
         },
         now
       )

@@ -3,9 +3,7 @@ import { reactive, ref } from 'vue'
 import type { MediatorListRow, RosterCounts } from '../../../shared/domain/mediator'
 import type { MethodInput } from '../../../shared/ipc-contract'
 import { api } from '../api'
-
-/** How far ahead the roster warns of an expiring credential (and the switch filters by). */
-export const EXPIRING_WITHIN_DAYS = 60
+import { CREDENTIAL_EXPIRY_WARNING_DAYS } from '../../../shared/domain/mediator'
 
 type ListInput = MethodInput<'mediators.list'>
 
@@ -19,7 +17,7 @@ export interface RosterFilters {
   status?: ListInput['status']
   /** Only those on leave today. */
   onLeave: boolean
-  /** Only those with a credential expiring within EXPIRING_WITHIN_DAYS. */
+  /** Only those with a credential expiring within CREDENTIAL_EXPIRY_WARNING_DAYS. */
   expiringSoon: boolean
 }
 
@@ -54,19 +52,11 @@ export const useMediatorsStore = defineStore('mediators', () => {
     loading.value = true
     try {
       const input = listInput()
-      // The list names a credential about to expire only when asked for a window, and then keeps only
-      // those rows; without the switch, a second call finds them so every row can still show its tag.
-      const [page, expiring] = filters.expiringSoon
-        ? [await api.mediators.list({ ...input, credentialExpiringWithinDays: EXPIRING_WITHIN_DAYS }), null]
-        : await Promise.all([
-            api.mediators.list(input),
-            api.mediators.list({ ...input, credentialExpiringWithinDays: EXPIRING_WITHIN_DAYS })
-          ])
+      const page = await api.mediators.list(
+        filters.expiringSoon ? { ...input, credentialExpiringWithinDays: CREDENTIAL_EXPIRY_WARNING_DAYS } : input
+      )
       if (mine !== requestNo) return
-      const soon = new Map((expiring?.rows ?? []).map((row) => [row.id, row.expiringCredential]))
-      rows.value = expiring
-        ? page.rows.map((row) => ({ ...row, expiringCredential: soon.get(row.id) ?? null }))
-        : page.rows
+      rows.value = page.rows
       counts.value = page.counts
     } finally {
       if (mine === requestNo) loading.value = false

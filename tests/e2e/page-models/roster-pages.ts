@@ -1,4 +1,4 @@
-import type { Download, Locator, Page } from '@playwright/test'
+import { expect, type Download, type Locator, type Page } from '@playwright/test'
 import { fieldInput } from './field'
 
 /** The roster (调解员名册): filters, the mediators table, counts per office, and the spreadsheet buttons. */
@@ -21,6 +21,12 @@ export class RosterPage {
 
   rows(): Locator {
     return this.table.locator('.el-table__body .el-table__row')
+  }
+
+  /** The table has its answer (no loading mask over it). */
+  async settled(): Promise<void> {
+    // Two loads may overlap (a filter change while the first is out): wait until no mask shows.
+    await expect(this.table.locator('.el-loading-mask:visible')).toHaveCount(0)
   }
 
   row(text: string): Locator {
@@ -91,6 +97,7 @@ export class MediatorFormPage {
 export class RosterImportPage {
   readonly dialog: Locator
   readonly file: Locator
+  readonly result: Locator
   readonly summary: Locator
   readonly ok: Locator
   readonly problems: Locator
@@ -99,6 +106,7 @@ export class RosterImportPage {
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: '导入调解员名册' })
     this.file = page.getByTestId('roster-file')
+    this.result = page.getByTestId('import-result')
     this.summary = page.getByTestId('import-summary')
     this.ok = page.getByTestId('import-ok')
     this.problems = page.getByTestId('import-problems')
@@ -107,7 +115,7 @@ export class RosterImportPage {
 
   async choose(filePath: string): Promise<void> {
     await this.file.setInputFiles(filePath)
-    await this.summary.waitFor()
+    await this.result.waitFor()
   }
 
   problemRows(): Locator {

@@ -203,5 +203,5 @@ export function checkDraft(d: MediatorDraft, today: string, live: boolean): Fiel
 export function creditCodeWarning(code: string): string {
   if (!whole(code, 18)) return ''
   const checked = checkCreditCode(code)
-  return checked.ok && !checked.checkCharValid ? checked.warning : ''
+  return checked.ok && !checked.checkCharValid ? '校验位不符，请核对营业执照；确认无误可保存' : ''
 }
