@@ -118,6 +118,11 @@ test('a clerk registers a dispute from the keyboard, is warned of a repeat party
   await expect(list.rows().first()).toContainText('王芳 / 陈刚')
   await list.searchFor('')
   await expect(list.total).toHaveText('共 2 件')
+  // Search as you type: no Enter needed.
+  await list.search.pressSequentially('陈刚')
+  await expect(list.total).toHaveText('共 1 件')
+  await list.search.fill('')
+  await expect(list.total).toHaveText('共 2 件')
   await desk.screenshot(page, '4-case-list')
   expect(consoleErrors).toEqual([])
 })

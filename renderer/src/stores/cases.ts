@@ -14,6 +14,8 @@ export const useCasesStore = defineStore('cases', () => {
   const notice = ref<string | null>(null)
   const nextCursor = ref<string | null>(null)
   const loading = ref(false)
+  /** Each load gets a number; an answer that arrives after a newer request was made is dropped. */
+  let requestNo = 0
 
   /** Drop empty filter values so they are not sent as filters. */
   function activeFilters(): Filters {
@@ -23,23 +25,27 @@ export const useCasesStore = defineStore('cases', () => {
   }
 
   async function load(pageSize = 200): Promise<void> {
+    const mine = ++requestNo
     loading.value = true
     try {
       const page = await api.cases.list({ ...activeFilters(), limit: pageSize })
+      if (mine !== requestNo) return
       rows.value = page.rows
       total.value = page.total
       notice.value = page.notice
       nextCursor.value = page.nextCursor
     } finally {
-      loading.value = false
+      if (mine === requestNo) loading.value = false
     }
   }
 
   async function loadMore(pageSize = 200): Promise<void> {
     if (!nextCursor.value || loading.value) return
+    const mine = requestNo
     loading.value = true
     try {
       const page = await api.cases.list({ ...activeFilters(), cursor: nextCursor.value, limit: pageSize })
+      if (mine !== requestNo) return
       rows.value = [...rows.value, ...page.rows]
       nextCursor.value = page.nextCursor
     } finally {
