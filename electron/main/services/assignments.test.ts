@@ -25,7 +25,10 @@ async function companyCase(companyName = '温州市瓯海区华侨贸易有限�
     app.ctx,
     registerCaseSchema.parse({
       ...good,
-      parties: [good.parties[0], { kind: 'organisation', role: 'respondent', name: companyName, creditCode: COMPANY_CODE }]
+      parties: [
+        good.parties[0],
+        { kind: 'organisation', role: 'respondent', name: companyName, creditCode: COMPANY_CODE }
+      ]
     })
   )
   return detail.id
@@ -43,7 +46,9 @@ describe('conflict of interest', () => {
       kind: 'expert',
       profession: 'lawyer',
       name: '周律师',
-      conflicts: [{ name: '温州市瓯海区华侨贸易有限责任公司', idNumber: null, creditCode: null, relation: 'client', note: null }]
+      conflicts: [
+        { name: '温州市瓯海区华侨贸易有限责任公司', idNumber: null, creditCode: null, relation: 'client', note: null }
+      ]
     })
     const before = await tableCounts(app)
     const error = failure(await api['assignments.assign']({ caseId, mediatorId: expert.id, role: 'lead' }))
@@ -62,12 +67,25 @@ describe('conflict of interest', () => {
       kind: 'expert',
       profession: 'lawyer',
       name: '周律师',
-      conflicts: [{ name: '另一家公司', idNumber: null, creditCode: COMPANY_CODE, relation: 'client', note: '2023年代理过该公司' }]
+      conflicts: [
+        { name: '另一家公司', idNumber: null, creditCode: COMPANY_CODE, relation: 'client', note: '2023年代理过该公司' }
+      ]
     })
     const reason = '该代理关系已于2023年结束，双方当事人书面同意由其调解'
-    const list = await services['assignments.assign'](app.ctx, { caseId, mediatorId: expert.id, role: 'lead', chosenByParties: false, overrideReason: reason })
+    const list = await services['assignments.assign'](app.ctx, {
+      caseId,
+      mediatorId: expert.id,
+      role: 'lead',
+      chosenByParties: false,
+      overrideReason: reason
+    })
     expect(list).toMatchObject([{ mediatorName: '周律师', overrideReason: reason }])
-    const audit = await app.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'assignments.assign').where('entity', '=', 'assignments').execute()
+    const audit = await app.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'assignments.assign')
+      .where('entity', '=', 'assignments')
+      .execute()
     expect(audit).toHaveLength(1)
     const summary = JSON.parse(audit[0].summary)
     expect(summary.after.override_reason).toBe(reason)
@@ -108,9 +126,17 @@ describe('conflict of interest', () => {
       )
     ).id
     const mediator = await addMediator(app, {
-      conflicts: [{ name: '王玮', idNumber: residentId('1981-01-01', 222), creditCode: null, relation: 'relative', note: null }]
+      conflicts: [
+        { name: '王玮', idNumber: residentId('1981-01-01', 222), creditCode: null, relation: 'relative', note: null }
+      ]
     })
-    const list = await services['assignments.assign'](app.ctx, { caseId, mediatorId: mediator.id, role: 'lead', chosenByParties: false, overrideReason: null })
+    const list = await services['assignments.assign'](app.ctx, {
+      caseId,
+      mediatorId: mediator.id,
+      role: 'lead',
+      chosenByParties: false,
+      overrideReason: null
+    })
     expect(list[0]).toMatchObject({ status: 'active', overrideReason: null })
   })
 })
@@ -119,13 +145,32 @@ describe('leads, recusal and roster status', () => {
   it('allows one active lead; a recusal replaces it and both stay on the timeline', async () => {
     const caseId = (await services['cases.register'](app.ctx, registerCaseSchema.parse(registration()))).id
     const first = await addMediator(app)
-    const second = await addMediator(app, { name: '郑国平', idNumber: residentId('1968-10-02', 515), phone: '13806779876' })
-    const [lead] = await services['assignments.assign'](app.ctx, { caseId, mediatorId: first.id, role: 'lead', chosenByParties: false, overrideReason: null })
-    expect(failure(await api['assignments.assign']({ caseId, mediatorId: second.id, role: 'lead' })).code).toBe('CONFLICT')
+    const second = await addMediator(app, {
+      name: '郑国平',
+      idNumber: residentId('1968-10-02', 515),
+      phone: '13806779876'
+    })
+    const [lead] = await services['assignments.assign'](app.ctx, {
+      caseId,
+      mediatorId: first.id,
+      role: 'lead',
+      chosenByParties: false,
+      overrideReason: null
+    })
+    expect(failure(await api['assignments.assign']({ caseId, mediatorId: second.id, role: 'lead' })).code).toBe(
+      'CONFLICT'
+    )
 
-    await services['assignments.recuse'](app.ctx, { assignmentId: lead.id, reason: '申请人申请回避', replacementMediatorId: second.id, overrideReason: null })
+    await services['assignments.recuse'](app.ctx, {
+      assignmentId: lead.id,
+      reason: '申请人申请回避',
+      replacementMediatorId: second.id,
+      overrideReason: null
+    })
     const detail = await services['cases.get'](app.ctx, { caseId })
-    expect(detail.events.filter((e) => e.kind.startsWith('mediator')).map((e) => [e.kind, e.detail.mediatorName])).toEqual([
+    expect(
+      detail.events.filter((e) => e.kind.startsWith('mediator')).map((e) => [e.kind, e.detail.mediatorName])
+    ).toEqual([
       ['mediator_assigned', '林海燕'],
       ['mediator_recused', '林海燕'],
       ['mediator_assigned', '郑国平']
@@ -140,8 +185,19 @@ describe('leads, recusal and roster status', () => {
       code: 'VALIDATION_FAILED',
       fields: { mediatorId: '调解员“林海燕”不在册，不能指派' }
     })
-    const busy = await addMediator(app, { name: '郑国平', idNumber: residentId('1968-10-02', 515), phone: '13806779876', capacity: 1 })
-    await services['assignments.assign'](app.ctx, { caseId, mediatorId: busy.id, role: 'lead', chosenByParties: false, overrideReason: null })
+    const busy = await addMediator(app, {
+      name: '郑国平',
+      idNumber: residentId('1968-10-02', 515),
+      phone: '13806779876',
+      capacity: 1
+    })
+    await services['assignments.assign'](app.ctx, {
+      caseId,
+      mediatorId: busy.id,
+      role: 'lead',
+      chosenByParties: false,
+      overrideReason: null
+    })
     expect((await services['mediators.get'](app.ctx, { id: busy.id })).openCases).toBe(1)
   })
 })
