@@ -119,10 +119,16 @@ export const contract = {
   'chambers.list': { input: noInput, output: returns<Chamber[]>() },
 
   /** Add a chamber of commerce to the list. */
-  'chambers.add': { input: z.object({ name: z.string().trim().min(1, '此项不能为空').max(100) }).strict(), output: returns<Chamber>() },
+  'chambers.add': {
+    input: z.object({ name: z.string().trim().min(1, '此项不能为空').max(100) }).strict(),
+    output: returns<Chamber>()
+  },
 
   /** Who handles a case: lead, assistants, experts, including ended assignments. */
-  'assignments.list': { input: z.object({ caseId: z.uuid('案件编号无效') }).strict(), output: returns<CaseAssignment[]>() },
+  'assignments.list': {
+    input: z.object({ caseId: z.uuid('案件编号无效') }).strict(),
+    output: returns<CaseAssignment[]>()
+  },
 
   /** Mediators ranked for a case, with the reasons in words; unfit ones last, saying why. */
   'assignments.suggest': { input: suggestSchema, output: returns<MediatorSuggestion[]>() },

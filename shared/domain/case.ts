@@ -155,8 +155,10 @@ export interface CaseListPage {
   rows: CaseListRow[]
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null
-  /** Matching cases in all (with the search and filters). */
+  /** Matching cases in all (with the search and filters), counted up to a cap. */
   total: number
+  /** True when more cases match than were counted: show "total+". */
+  totalIsLowerBound: boolean
   /** Set when a short search term could only be looked up among recent cases. */
   notice: string | null
 }

@@ -94,7 +94,13 @@ export const saveMediatorSchema = z
 
 /** XLSX bytes as base64: IPC and browser mode both carry it as text. About 7 MB of file at most. */
 export const spreadsheetSchema = z
-  .object({ base64: z.string().min(1, '请选择文件').max(10_000_000, '文件过大').regex(/^[A-Za-z0-9+/]+=*$/, '文件内容无效') })
+  .object({
+    base64: z
+      .string()
+      .min(1, '请选择文件')
+      .max(10_000_000, '文件过大')
+      .regex(/^[A-Za-z0-9+/]+=*$/, '文件内容无效')
+  })
   .strict()
 
 export const ASSIGNMENT_ROLES = ['lead', 'assistant', 'expert'] as const

@@ -144,7 +144,13 @@ export function recordOf(mediator: Mediator): MediatorRecord {
 export async function writeMediator(
   trx: Trx,
   record: RecordChange,
-  input: { id: string | null; data: MediatorRecord; officeIds: string[]; chamberIds: string[]; before: Mediator | null },
+  input: {
+    id: string | null
+    data: MediatorRecord
+    officeIds: string[]
+    chamberIds: string[]
+    before: Mediator | null
+  },
   now: string
 ): Promise<string> {
   const { data } = input
@@ -164,22 +170,38 @@ export async function writeMediator(
   if (input.before) {
     id = input.before.id
     version = input.before.version + 1
-    await trx.updateTable('mediators').set({ ...columns, updated_at: now, version }).where('id', '=', id).execute()
+    await trx
+      .updateTable('mediators')
+      .set({ ...columns, updated_at: now, version })
+      .where('id', '=', id)
+      .execute()
     for (const table of CHILD_TABLES) await trx.deleteFrom(table).where('mediator_id', '=', id).execute()
   } else {
     id = input.id ?? uuidv7()
     version = 1
-    await trx.insertInto('mediators').values({ id, ...columns, created_at: now, updated_at: now, version }).execute()
+    await trx
+      .insertInto('mediators')
+      .values({ id, ...columns, created_at: now, updated_at: now, version })
+      .execute()
   }
   const tracked = { mediator_id: id, created_at: now, updated_at: now, version: 1 }
   for (const officeId of input.officeIds) {
-    await trx.insertInto('mediator_offices').values({ id: uuidv7(), office_id: officeId, ...tracked }).execute()
+    await trx
+      .insertInto('mediator_offices')
+      .values({ id: uuidv7(), office_id: officeId, ...tracked })
+      .execute()
   }
   for (const code of data.specialties) {
-    await trx.insertInto('mediator_specialties').values({ id: uuidv7(), dispute_type: code, ...tracked }).execute()
+    await trx
+      .insertInto('mediator_specialties')
+      .values({ id: uuidv7(), dispute_type: code, ...tracked })
+      .execute()
   }
   for (const chamberId of input.chamberIds) {
-    await trx.insertInto('mediator_chambers').values({ id: uuidv7(), chamber_id: chamberId, ...tracked }).execute()
+    await trx
+      .insertInto('mediator_chambers')
+      .values({ id: uuidv7(), chamber_id: chamberId, ...tracked })
+      .execute()
   }
   for (const c of data.credentials) {
     await trx
@@ -190,11 +212,22 @@ export async function writeMediator(
   for (const c of data.conflicts) {
     await trx
       .insertInto('mediator_conflicts')
-      .values({ id: uuidv7(), name: c.name, id_number: c.idNumber, credit_code: c.creditCode, relation: c.relation, note: c.note, ...tracked })
+      .values({
+        id: uuidv7(),
+        name: c.name,
+        id_number: c.idNumber,
+        credit_code: c.creditCode,
+        relation: c.relation,
+        note: c.note,
+        ...tracked
+      })
       .execute()
   }
   for (const l of data.leaves) {
-    await trx.insertInto('mediator_leaves').values({ id: uuidv7(), from_date: l.from, to_date: l.to, reason: l.reason, ...tracked }).execute()
+    await trx
+      .insertInto('mediator_leaves')
+      .values({ id: uuidv7(), from_date: l.from, to_date: l.to, reason: l.reason, ...tracked })
+      .execute()
   }
   record({
     entity: 'mediators',

@@ -11,6 +11,7 @@ export const useCasesStore = defineStore('cases', () => {
   const filters = reactive<Filters>({ sort: 'newest' })
   const rows = ref<CaseListRow[]>([])
   const total = ref(0)
+  const totalIsLowerBound = ref(false)
   const notice = ref<string | null>(null)
   const nextCursor = ref<string | null>(null)
   const loading = ref(false)
@@ -32,6 +33,7 @@ export const useCasesStore = defineStore('cases', () => {
       if (mine !== requestNo) return
       rows.value = page.rows
       total.value = page.total
+      totalIsLowerBound.value = page.totalIsLowerBound
       notice.value = page.notice
       nextCursor.value = page.nextCursor
     } finally {
@@ -58,5 +60,5 @@ export const useCasesStore = defineStore('cases', () => {
     filters.sort = 'newest'
   }
 
-  return { filters, rows, total, notice, nextCursor, loading, load, loadMore, reset }
+  return { filters, rows, total, totalIsLowerBound, notice, nextCursor, loading, load, loadMore, reset }
 })

@@ -1,0 +1,78 @@
+/*
+ * The benchmark's whole code path on a small seeded store, without timing
+ * assertions: terms are drawn, every search and list kind runs through the
+ * handler table, intake saves, the SQL is replayed in the sqlite3 CLI (when
+ * Debian's CLI is installed), and the table and JSON come out complete.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runBench, NOT_BUILT, type BenchResult } from './bench'
+import { DEBIAN_SQLITE3, findCli, inlineParameters } from './bench-cli'
+import { formatTable } from './bench-report'
+import { seedDatabase } from './seed'
+
+const cli = findCli()
+let dir: string
+let result: BenchResult
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-bench-'))
+  const dbPath = path.join(dir, 'bench.sqlite')
+  await seedDatabase({ dbPath, cases: 2000, seed: 3, until: '2026-11-28' })
+  if (!cli) console.warn(`${DEBIAN_SQLITE3} 不存在：冒烟测试跳过与 sqlite3 命令行的对比（apt-get install -y sqlite3）`)
+  result = await runBench({ dbPath, queries: 6, warmup: 2, saves: 3, cliPath: cli ? cli.path : null })
+}, 60_000)
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe('the benchmark on a small store', () => {
+  it('measures every search and list kind through cases.list, intake, memory and size', () => {
+    const keys = result.rows.map((r) => r.key)
+    expect(keys).toEqual([
+      'name2', 'prefix1', 'id', 'phone', 'number', 'word', 'word2', 'miss', 'list1', 'listDeep',
+      'rss', 'intake', 'clash', 'docx', 'hubExport', 'hubImport', 'size'
+    ]) // prettier-ignore
+    expect(result.cases).toBe(2000)
+    for (const row of result.rows.filter((r) => r.target.startsWith('p95') && r.status === undefined)) {
+      expect(row.p95Ms, row.operation).toBeGreaterThan(0)
+      expect(row.p50Ms!).toBeLessThanOrEqual(row.p95Ms!)
+      expect(typeof row.pass).toBe('boolean')
+    }
+    expect(result.rows.find((r) => r.key === 'name2')!.meanTotal).toBeGreaterThan(0)
+    expect(result.rows.find((r) => r.key === 'miss')!.meanTotal).toBe(0)
+    expect(result.rows.filter((r) => r.status === NOT_BUILT).map((r) => r.key)).toEqual([
+      'clash',
+      'docx',
+      'hubExport',
+      'hubImport'
+    ])
+  })
+
+  it.runIf(cli)('replays the same SQL in the sqlite3 CLI and gives each search a ratio', () => {
+    for (const row of result.rows.slice(0, 10)) {
+      expect(row.cliP95Ms, row.operation).toBeGreaterThan(0)
+      expect(row.ratio, row.operation).toBeGreaterThan(0)
+    }
+  })
+
+  it('prints one Markdown table and the same as JSON', () => {
+    const table = formatTable(result)
+    expect(table).toContain('| operation | data size | p50 | p95 | target | pass/fail | sqlite3 CLI p95 | ratio |')
+    expect(table.split('\n').filter((line) => line.startsWith('| '))).toHaveLength(result.rows.length + 1)
+    expect(table).toContain(NOT_BUILT)
+    expect(JSON.parse(JSON.stringify(result)).rows).toHaveLength(result.rows.length)
+  })
+})
+
+describe('inlining parameters for the CLI', () => {
+  it('puts literals where the placeholders are, never inside quoted text', () => {
+    expect(
+      inlineParameters({
+        sql: `select * from t where a = ? and b like ? escape '\\' and c = '?' and d in (?, ?)`,
+        parameters: ["O'Brien", '%王芳%', 3, null]
+      })
+    ).toBe(`select * from t where a = 'O''Brien' and b like '%王芳%' escape '\\' and c = '?' and d in (3, NULL)`)
+  })
+})

@@ -1,0 +1,277 @@
+/*
+ * Fills a case store with a generated register (`npm run seed`). The store
+ * is created and migrated by the real startApp (migrations, reference data,
+ * the local user); the installation office, the chambers and the mediator
+ * roster go through the services (roster rows through writeMediator, audited).
+ * Then, with the app closed, one raw connection bulk-loads the cases in large
+ * transactions: the same rows the services write (cases, parties, case
+ * parties, events, number sequences, assignments, the FTS row and the name
+ * keys) but, for speed, without an audit_log/change_log row per record: one
+ * summary audit row says what was loaded. Durability pragmas are relaxed only
+ * for the load (a crash mid-load leaves a file to throw away, not to trust)
+ * and the file is returned to WAL.
+ */
+import { statSync } from 'node:fs'
+import { chinaDate } from '../../../shared/rules/china-time'
+import { uuidv7 } from '../../../shared/uuid'
+import type { AppContext, Logger } from '../context'
+import { services } from '../services/index'
+import { writeMediator } from '../services/mediator-store'
+import { writeChange } from '../services/write'
+import { startApp } from '../startup'
+import { BulkTable, RawDb } from './bulk-writer'
+import { type CaseBatch, RegisterGenerator, type SeedOffice } from './seed-data'
+import { chinaMidnight, DAY, iso } from './seed-random'
+import { CHAMBERS } from './seed-vocabulary'
+
+export interface SeedOptions {
+  dbPath: string
+  cases: number
+  seed?: number
+  /** Last day of the register ('YYYY-MM-DD', China); today by default. */
+  until?: string
+  /** Cases per transaction of the bulk load. */
+  transactionSize?: number
+  progressEvery?: number
+  log?: (line: string) => void
+}
+
+export interface SeedReport {
+  dbPath: string
+  seed: number
+  until: string
+  cases: number
+  parties: number
+  caseParties: number
+  reusedPartyLinks: number
+  events: number
+  assignments: number
+  mediators: number
+  seconds: number
+  bytes: number
+}
+
+const quiet: Logger = { error: (message, detail) => console.error(message, detail ?? ''), info: () => {} }
+
+type Columns<K extends keyof CaseBatch> = ReadonlyArray<keyof CaseBatch[K][number] & string>
+
+const PARTY_COLUMNS: Columns<'parties'> = [
+  'id', 'kind', 'name', 'id_type', 'id_number', 'birth_date', 'gender', 'ethnicity', 'phone', 'address',
+  'occupation', 'employer', 'credit_code', 'legal_representative', 'contact_person', 'created_at', 'updated_at', 'version'
+] // prettier-ignore
+const CASE_COLUMNS: Columns<'cases'> = [
+  'id', 'seq', 'registered_office_id', 'handling_office_id', 'case_number', 'case_year', 'case_sequence', 'status',
+  'source', 'dispute_type', 'occurred_on', 'place_township', 'place_village', 'summary', 'claims', 'amount_cents',
+  'risk_level', 'risk_reason', 'registered_at', 'accepted_at', 'declined_at', 'decline_reason', 'decline_note',
+  'decline_route', 'registered_by', 'created_at', 'updated_at', 'version'
+] // prettier-ignore
+const CASE_PARTY_COLUMNS: Columns<'caseParties'> = [
+  'id', 'case_id', 'party_id', 'role', 'acts_for_party_id', 'sort_order', 'created_at', 'updated_at', 'version'
+] // prettier-ignore
+const EVENT_COLUMNS: Columns<'events'> = [
+  'id', 'case_id', 'at', 'actor_id', 'actor_name', 'kind', 'from_status', 'to_status', 'reason', 'detail',
+  'created_at', 'updated_at', 'version'
+] // prettier-ignore
+const ASSIGNMENT_COLUMNS: Columns<'assignments'> = [
+  'id', 'case_id', 'mediator_id', 'role', 'chosen_by_parties', 'status', 'override_reason', 'ended_reason',
+  'assigned_at', 'ended_at', 'created_at', 'updated_at', 'version'
+] // prettier-ignore
+const SEARCH_COLUMNS: Columns<'search'> = ['rowid', 'case_number', 'summary', 'names', 'id_numbers', 'phones']
+const NAME_KEY_COLUMNS: Columns<'nameKeys'> = ['name', 'first_char', 'case_seq']
+
+/** Load-time pragmas: nothing to protect yet, so no journal and no fsync; a big page cache for the indexes. */
+const LOAD_PRAGMAS = [
+  'pragma journal_mode = off',
+  'pragma synchronous = off',
+  'pragma locking_mode = exclusive',
+  'pragma cache_size = -524288',
+  'pragma temp_store = memory'
+]
+
+export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
+  const log = options.log ?? (() => {})
+  const seed = options.seed ?? 1
+  const until = options.until ?? chinaDate(new Date())
+  const started = performance.now()
+
+  // 1. The real start: migrations, reference data, local user; then what services own.
+  const app = await startApp({ databasePath: options.dbPath, shell: 'harness', log: quiet })
+  let generator: RegisterGenerator
+  let actor: { id: string; displayName: string }
+  try {
+    const { n } = await app.ctx.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+    if (Number(n) > 0) throw new Error(`数据库中已有 ${n} 件案件；生成数据只写入新建的数据库，请换一个文件`)
+    actor = { id: app.ctx.actor.id, displayName: app.ctx.actor.displayName }
+    const offices = await app.ctx.db.selectFrom('offices').selectAll().orderBy('sort_order').execute()
+    const installation = await services['settings.get'](app.ctx, { key: 'installation.officeId' })
+    if (typeof installation.value !== 'string') {
+      // A store of the whole district: the district center is the installation.
+      const district = offices.find((o) => o.kind === 'district_center')!
+      await services['settings.set'](app.ctx, { key: 'installation.officeId', value: district.id })
+    }
+    const known = new Set((await app.ctx.db.selectFrom('chambers').select('name').execute()).map((c) => c.name))
+    for (const name of CHAMBERS) if (!known.has(name)) await services['chambers.add'](app.ctx, { name })
+
+    const seedOffices: SeedOffice[] = offices.map((o) => ({
+      id: o.id,
+      code: o.code,
+      name: o.name,
+      shortName: o.short_name,
+      kind: o.kind,
+      township: o.township
+    }))
+    generator = new RegisterGenerator({
+      seed,
+      cases: options.cases,
+      until,
+      context: { offices: seedOffices, actor, chambers: CHAMBERS }
+    })
+    await writeRoster(app.ctx, generator, until)
+    log(`已写入调解员名册 ${generator.roster.length} 人（经 writeMediator，含审计记录）`)
+  } finally {
+    await app.close()
+  }
+
+  // 2. The bulk load, on one raw connection while nothing else holds the file.
+  const db = await RawDb.open(options.dbPath)
+  try {
+    for (const pragma of LOAD_PRAGMAS) await db.exec(pragma)
+    await bulkLoad(db, generator, options, log, started)
+    const now = new Date()
+    await db.run(
+      `insert into case_number_sequences (office_id, year, last_sequence) values ${generator
+        .sequences()
+        .map(() => '(?, ?, ?)')
+        .join(', ')}`,
+      generator.sequences().flatMap((s) => [s.office_id, s.year, s.last_sequence])
+    )
+    await db.run(
+      'insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
+        uuidv7(now.getTime()),
+        now.toISOString(),
+        actor.id,
+        actor.displayName,
+        'seed.bulk',
+        'cases',
+        'bulk',
+        JSON.stringify({
+          before: null,
+          after: {
+            ...generator.stats,
+            seed,
+            until,
+            note: '生成的测试数据：逐条记录未写审计日志和变更日志（change_log），不会进入中心端增量导出'
+          }
+        })
+      ]
+    )
+    await db.exec('commit')
+  } catch (error) {
+    await db.exec('rollback').catch(() => {})
+    throw error
+  } finally {
+    // Back to the design's WAL (the file header keeps it); the other pragmas end with the connection.
+    await db.exec('pragma locking_mode = normal').catch(() => {})
+    await db.exec('pragma journal_mode = wal').catch(() => {})
+    await db.close()
+  }
+
+  const seconds = (performance.now() - started) / 1000
+  const { stats } = generator
+  return {
+    dbPath: options.dbPath,
+    seed,
+    until,
+    cases: stats.cases,
+    parties: stats.parties,
+    caseParties: stats.caseParties,
+    reusedPartyLinks: stats.reusedLinks,
+    events: stats.events,
+    assignments: stats.assignments,
+    mediators: generator.roster.length,
+    seconds,
+    bytes: statSync(options.dbPath).size
+  }
+}
+
+async function writeRoster(ctx: AppContext, generator: RegisterGenerator, until: string): Promise<void> {
+  const { db } = ctx
+  const officeIdByCode = new Map(
+    (await db.selectFrom('offices').select(['id', 'code']).execute()).map((o) => [o.code, o.id])
+  )
+  const chamberIdByName = new Map(
+    (await db.selectFrom('chambers').select(['id', 'name']).execute()).map((c) => [c.name, c.id])
+  )
+  const enteredAt = iso(chinaMidnight(until) - 400 * DAY)
+  await writeChange(ctx, 'seed.roster', async (trx, record) => {
+    for (const mediator of generator.roster) {
+      await writeMediator(
+        trx,
+        record,
+        {
+          id: mediator.id,
+          data: mediator.record,
+          officeIds: mediator.record.officeCodes.map((code) => officeIdByCode.get(code)!),
+          chamberIds: mediator.record.chambers.map((name) => chamberIdByName.get(name)!),
+          before: null
+        },
+        enteredAt
+      )
+    }
+  })
+}
+
+async function bulkLoad(
+  db: RawDb,
+  generator: RegisterGenerator,
+  options: SeedOptions,
+  log: (line: string) => void,
+  started: number
+): Promise<void> {
+  const pending: Array<Promise<void>> = []
+  const tables = {
+    parties: new BulkTable(db, 'parties', PARTY_COLUMNS, pending),
+    cases: new BulkTable(db, 'cases', CASE_COLUMNS, pending),
+    caseParties: new BulkTable(db, 'case_parties', CASE_PARTY_COLUMNS, pending),
+    events: new BulkTable(db, 'case_events', EVENT_COLUMNS, pending),
+    assignments: new BulkTable(db, 'assignments', ASSIGNMENT_COLUMNS, pending),
+    search: new BulkTable(db, 'case_search', SEARCH_COLUMNS, pending),
+    nameKeys: new BulkTable(db, 'case_name_keys', NAME_KEY_COLUMNS, pending)
+  }
+  for (const table of Object.values(tables)) await table.prepare()
+  const transactionSize = options.transactionSize ?? 25_000
+  const progressEvery = options.progressEvery ?? 50_000
+  let done = 0
+  let lastReport = 0
+  let inFlight: Array<Promise<void>> = []
+  await db.exec('begin')
+  // Generating batch k (JavaScript) overlaps SQLite writing batch k-1 on the libuv pool.
+  for (const batch of generator.batches(1000)) {
+    await Promise.all(inFlight)
+    for (const key of Object.keys(tables) as Array<keyof typeof tables>) {
+      const table = tables[key] as BulkTable<object>
+      for (const row of batch[key]) table.add(row)
+    }
+    inFlight = pending.splice(0)
+    done += batch.cases.length
+    if (done % transactionSize < batch.cases.length) {
+      for (const table of Object.values(tables)) table.flush()
+      await Promise.all([...inFlight, ...pending.splice(0)])
+      inFlight = []
+      await db.exec('commit; begin')
+    }
+    if (done - lastReport >= progressEvery || done === options.cases) {
+      lastReport = done
+      const seconds = (performance.now() - started) / 1000
+      log(
+        `已写入 ${done.toLocaleString('en-US')} / ${options.cases.toLocaleString('en-US')} 件（${Math.round(done / seconds).toLocaleString('en-US')} 件/秒，${seconds.toFixed(1)} 秒）`
+      )
+    }
+  }
+  for (const table of Object.values(tables)) table.flush()
+  await Promise.all([...inFlight, ...pending.splice(0)])
+}

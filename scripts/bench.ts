@@ -1,0 +1,64 @@
+/*
+ * `npm run bench [-- --db FILE] [--cases N] [--queries N] [--json]`: the
+ * DESIGN §7 benchmark (electron/main/tools/bench.ts) as one table. Without
+ * --db it seeds a fresh store of N cases (default 1,000,000) in a temp
+ * folder first, in a child process, so this process's memory is only the
+ * app's; the temp folder is removed afterwards unless --keep is given.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { runBench } from '../electron/main/tools/bench'
+import { formatTable } from '../electron/main/tools/bench-report'
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    cases: { type: 'string', default: '1000000' },
+    queries: { type: 'string', default: '200' },
+    saves: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '1' },
+    json: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false }
+  }
+})
+const number = (text: string) => Number(text.replace(/[_,]/g, ''))
+const progress = (line: string) => (values.json ? process.stderr : process.stdout).write(`${line}\n`)
+
+let dbPath = values.db ? path.resolve(values.db) : null
+let tempDir: string | null = null
+if (!dbPath) {
+  tempDir = mkdtempSync(path.join(os.tmpdir(), 'mcd-bench-'))
+  dbPath = path.join(tempDir, 'bench.sqlite')
+  progress(`生成 ${number(values.cases).toLocaleString('en-US')} 件案件到 ${dbPath} …`)
+  const seeded = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'seed.ts'),
+      '--db',
+      dbPath,
+      '--cases',
+      values.cases,
+      '--seed',
+      values.seed
+    ],
+    { stdio: ['ignore', values.json ? 2 : 'inherit', 'inherit'] }
+  )
+  if (seeded.status !== 0) process.exit(seeded.status ?? 1)
+}
+
+try {
+  const result = await runBench({
+    dbPath,
+    queries: number(values.queries),
+    saves: number(values.saves),
+    log: progress
+  })
+  console.log(values.json ? JSON.stringify(result, null, 2) : `\n${formatTable(result)}`)
+} finally {
+  if (tempDir && !values.keep) rmSync(tempDir, { recursive: true, force: true })
+}
