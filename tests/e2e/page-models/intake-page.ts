@@ -1,13 +1,14 @@
 import type { Locator, Page } from '@playwright/test'
-import { fieldInput } from './field'
+import { KeyboardForm } from './keyboard-form'
 
 /** The intake form (受理登记), driven from the keyboard as a clerk would. */
-export class IntakePage {
+export class IntakePage extends KeyboardForm {
   readonly form: Locator
   readonly save: Locator
   readonly repeatWarnings: Locator
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page)
     this.form = page.getByTestId('intake-form')
     this.save = page.getByTestId('save-intake')
     this.repeatWarnings = page.getByTestId('repeat-party-warning')
@@ -20,33 +21,6 @@ export class IntakePage {
 
   partyText(index: number, testId: string): Locator {
     return this.page.getByTestId(`party-${index}-${testId}`)
-  }
-
-  input(testId: string): Locator {
-    return fieldInput(this.page, testId)
-  }
-
-  /** The el-form-item around a field, where its error message shows. */
-  itemOf(field: Locator): Locator {
-    return field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " el-form-item ")][1]')
-  }
-
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text)
-  }
-
-  async tab(times = 1): Promise<void> {
-    for (let i = 0; i < times; i += 1) await this.page.keyboard.press('Tab')
-  }
-
-  /** In a focused filterable select: type to filter, Enter takes the first match. */
-  async pick(filter: string): Promise<void> {
-    await this.page.keyboard.type(filter)
-    await this.page
-      .getByRole('option', { name: new RegExp(filter) })
-      .first()
-      .waitFor()
-    await this.page.keyboard.press('Enter')
   }
 
   fieldError(label: string): Locator {

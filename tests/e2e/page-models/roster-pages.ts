@@ -1,5 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test'
-import { fieldInput } from './field'
+import { KeyboardForm } from './keyboard-form'
 
 /** The roster (调解员名册): filters, the mediators table, counts per office, and the spreadsheet buttons. */
 export class RosterPage {
@@ -46,45 +46,19 @@ export class RosterPage {
 }
 
 /** The mediator form, driven from the keyboard as a clerk would. */
-export class MediatorFormPage {
+export class MediatorFormPage extends KeyboardForm {
   readonly form: Locator
   readonly save: Locator
 
-  constructor(readonly page: Page) {
+  constructor(page: Page) {
+    super(page)
     this.form = page.getByTestId('mediator-form')
     this.save = page.getByTestId('save-mediator')
-  }
-
-  input(testId: string): Locator {
-    return fieldInput(this.page, testId)
-  }
-
-  /** The el-form-item around a field, where its error message shows. */
-  itemOf(field: Locator): Locator {
-    return field.locator('xpath=ancestor::*[contains(concat(" ", @class, " "), " el-form-item ")][1]')
   }
 
   /** A select's chosen tags (multi-select) or text. */
   selected(testId: string): Locator {
     return this.page.getByTestId(testId)
-  }
-
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text)
-  }
-
-  async tab(times = 1): Promise<void> {
-    for (let i = 0; i < times; i += 1) await this.page.keyboard.press('Tab')
-  }
-
-  /** In a focused filterable select: type to filter, Enter takes the first match. */
-  async pick(filter: string): Promise<void> {
-    await this.page.keyboard.type(filter)
-    await this.page
-      .getByRole('option', { name: new RegExp(filter) })
-      .first()
-      .waitFor()
-    await this.page.keyboard.press('Enter')
   }
 
   /** Add a row to a sub-table (credentials, conflicts, leaves); the new row's first field takes the focus. */
