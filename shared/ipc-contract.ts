@@ -39,11 +39,10 @@ import {
   routeCaseSchema,
   setRiskSchema
 } from './domain/case-input'
+import { noInput, returns } from './contract/define'
+import { hearingMethods } from './contract/hearings'
+import { lifecycleMethods } from './contract/lifecycle'
 
-/** A phantom value that carries a method's output type. */
-const returns = <O>(): O => undefined as O
-
-const noInput = z.object({}).strict()
 
 export const contract = {
   /** Version, schema version, database path, shell, acting user and this installation's office. */
@@ -137,7 +136,10 @@ export const contract = {
   'assignments.assign': { input: assignSchema, output: returns<CaseAssignment[]>() },
 
   /** Recusal (回避): end an assignment with its reason, optionally naming the replacement. */
-  'assignments.recuse': { input: recuseSchema, output: returns<CaseAssignment[]>() }
+  'assignments.recuse': { input: recuseSchema, output: returns<CaseAssignment[]>() },
+
+  ...hearingMethods,
+  ...lifecycleMethods
 } as const
 
 export type Contract = typeof contract

@@ -11,6 +11,8 @@ import disputeTypesFile from '../../resources/reference/dispute-types.json' with
 import { startTempApp, tableCounts, type TempApp } from './temp-app'
 import { chooseOffice, registration } from './intake-fixtures'
 import { rosterCases } from './contract-cases-roster'
+import { hearingCases } from './contract-cases-hearings'
+import { lifecycleCases } from './contract-cases-lifecycle'
 import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { MIGRATIONS } from '../../electron/main/db/migrator'
@@ -332,7 +334,9 @@ export function describeEveryContractMethod(
         { input: { phone: 13857712345 }, field: 'phone' }
       ]
     },
-    ...rosterCases(app, registeredCaseId)
+    ...rosterCases(app, registeredCaseId),
+    ...hearingCases(app, registeredCaseId),
+    ...lifecycleCases(app, registeredCaseId)
   })
 
   /** A registered case at the Wutian sub-center, made through the real service. */

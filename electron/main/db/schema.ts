@@ -3,9 +3,11 @@
  * booleans are 0 | 1, dates are ISO-8601 text, money is integer cents.
  */
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
+import type { HearingTables } from './schema-hearings'
+import type { LifecycleTables } from './schema-lifecycle'
 
 /** Columns every synchronised row carries (DESIGN §5). */
-interface Tracked {
+export interface Tracked {
   created_at: string
   updated_at: string
   version: number
@@ -236,7 +238,7 @@ export interface AssignmentTable extends Tracked {
   ended_at: string | null
 }
 
-export interface Database {
+export interface Database extends HearingTables, LifecycleTables {
   offices: OfficeTable
   settings: SettingTable
   users: UserTable

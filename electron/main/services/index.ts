@@ -15,10 +15,12 @@ import { lookupParties } from './parties'
 import { addChamber, getMediator, listChambers, listMediators, saveMediator } from './mediators'
 import { commitRosterImport, exportRoster, previewRosterImport, rosterTemplate } from './roster-import'
 import { assignMediator, listAssignments, recuseMediator, suggestMediators } from './assignments'
+import { hearingServices } from './hearings/table'
+import { lifecycleServices } from './lifecycle/table'
 
-export type ServiceTable = {
-  [M in MethodName]: (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
-}
+export type Service<M extends MethodName> = (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
+
+export type ServiceTable = { [M in MethodName]: Service<M> }
 
 export const services: ServiceTable = {
   'app.info': appInfo,
@@ -47,5 +49,7 @@ export const services: ServiceTable = {
   'assignments.list': listAssignments,
   'assignments.suggest': suggestMediators,
   'assignments.assign': assignMediator,
-  'assignments.recuse': recuseMediator
+  'assignments.recuse': recuseMediator,
+  ...hearingServices,
+  ...lifecycleServices
 }
