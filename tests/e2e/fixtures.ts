@@ -16,7 +16,7 @@ import { serveStaticFile } from '../../electron/main/http/static-files'
 import { createHandlerTable, invokeByName, type HandlerTable } from '../../electron/main/ipc/register'
 import { startApp, type RunningApp } from '../../electron/main/startup'
 
-const RENDERER_DIR = path.resolve('out/renderer')
+const RENDERER_DIR = path.resolve(process.env.MCD_OUT_DIR ?? 'out', 'renderer')
 export const SCREENSHOT_DIR = path.resolve('test-results/screens')
 
 export interface Desk {
