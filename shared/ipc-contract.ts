@@ -42,6 +42,8 @@ import {
 import { noInput, returns } from './contract/define'
 import { hearingMethods } from './contract/hearings'
 import { lifecycleMethods } from './contract/lifecycle'
+import { trustMethods } from './contract/trust'
+import { accountMethods } from './contract/accounts'
 
 
 export const contract = {
@@ -139,7 +141,9 @@ export const contract = {
   'assignments.recuse': { input: recuseSchema, output: returns<CaseAssignment[]>() },
 
   ...hearingMethods,
-  ...lifecycleMethods
+  ...lifecycleMethods,
+  ...trustMethods,
+  ...accountMethods
 } as const
 
 export type Contract = typeof contract

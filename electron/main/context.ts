@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely'
 import type { Actor } from '../../shared/domain/user'
 import type { Shell } from '../../shared/domain/app-info'
 import type { Database } from './db/schema'
+import type { IntegrityReport } from '../../shared/domain/backup'
 
 export interface Clock {
   now(): Date
@@ -31,8 +32,26 @@ export interface RuntimeInfo {
   shell: Shell
 }
 
+/** What the store offers besides queries: copies of itself, and what the last check of it found. */
+export interface StoreMaintenance {
+  /** Copy the live database to `target` with SQLite's online backup API. */
+  backupTo(target: string): Promise<void>
+  /** The live store checked at start, or the last backup copy checked when written. */
+  lastIntegrityCheck: IntegrityReport | null
+}
+
+/** The window's session: who is signed in, and whether the idle lock hides the screen. */
+export interface Session {
+  /** False until the first administrator has a password: everything is allowed while the installation is set up. */
+  accountsEnabled: boolean
+  userId: string | null
+  locked: boolean
+}
+
 export interface AppContext {
   db: Kysely<Database>
+  session: Session
+  maintenance: StoreMaintenance
   actor: Actor
   clock: Clock
   log: Logger

@@ -21,8 +21,11 @@ describe('startApp', () => {
     expect(counts.dispute_types).toBe(disputeTypesFile.types.length)
     expect(counts.case_sources).toBe(disputeTypesFile.case_sources.length)
     expect(counts.users).toBe(1)
-    // Every seeded row and the first user are audited and change-logged.
-    expect(counts.audit_log).toBe(counts.offices + counts.dispute_types + counts.case_sources + 1)
+    // Every seeded row, each year of the holiday schedule and the first user are audited and change-logged.
+    expect(counts.holiday_years).toBeGreaterThanOrEqual(23) // 2004–2026 from the chinese-days library
+    expect(counts.audit_log).toBe(
+      counts.offices + counts.dispute_types + counts.case_sources + counts.holiday_years + 1
+    )
     expect(counts.change_log).toBe(counts.audit_log)
     expect(app.migration.backupPath).toBeNull()
     const shortNames = (

@@ -10,7 +10,11 @@ import { consoleLogger, SYSTEM_ACTOR, systemClock, type AppContext, type Clock, 
 import { openStore, type Store } from './db/index'
 import { migrateToLatest, type MigrationReport } from './db/migrator'
 import { seedReferenceData } from './services/reference-seed'
-import { ensureLocalActor } from './services/users'
+import { seedHolidayCalendar } from './services/hearings/working-calendar'
+import { accountsInForce, ensureLocalActor } from './services/users'
+import { applyPendingRestore } from './services/trust/backup-files'
+import { checkStoreAtStart } from './services/trust/integrity'
+import { ensureDailyBackup } from './services/trust/backups'
 
 export const APP_VERSION: string = packageJson.version
 
@@ -42,12 +46,17 @@ export function resolveDatabasePath(
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const clock = options.clock ?? systemClock
   const log = options.log ?? consoleLogger
+  // A restore asked for in the last session happens now, before anything holds the file.
+  const restore = await applyPendingRestore(options.databasePath, clock.now())
+  if (restore) log.info(`已从备份恢复数据库：${restore.restored}（恢复前的数据库已保存为 ${restore.keptAs ?? '—'}）`)
   const store = await openStore(options.databasePath)
   try {
     const migration = await migrateToLatest(store.db, store.handle, store.path, clock.now())
     if (migration.backupPath) log.info(`迁移前已备份数据库：${migration.backupPath}`)
     const ctx: AppContext = {
       db: store.db,
+      session: { accountsEnabled: false, userId: null, locked: false },
+      maintenance: { backupTo: (target) => store.handle.backupTo(target), lastIntegrityCheck: null },
       actor: SYSTEM_ACTOR,
       clock,
       log,
@@ -59,7 +68,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       }
     }
     await seedReferenceData(ctx)
+    await seedHolidayCalendar(ctx)
     ctx.actor = await ensureLocalActor(ctx)
+    // Once the first administrator has a password, nobody acts until they sign in.
+    ctx.session.accountsEnabled = await accountsInForce(ctx)
+    if (ctx.session.accountsEnabled) ctx.actor = SYSTEM_ACTOR
+    await checkStoreAtStart(ctx)
+    // A copy of a store already found damaged would only push good older copies out of the rotation.
+    if (ctx.maintenance.lastIntegrityCheck?.ok !== false) await ensureDailyBackup(ctx)
     return { ctx, store, migration, close: () => store.db.destroy() }
   } catch (error) {
     await store.db.destroy()

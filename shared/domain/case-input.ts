@@ -120,6 +120,13 @@ export const setRiskSchema = z
 
 export const CASE_SORTS = ['newest', 'oldest'] as const
 
+/** Deadline filters of every case list: past the next due date, or due within N days (not yet overdue). */
+export const DUE_FILTERS = ['overdue', 'due_soon'] as const
+export const DUE_FILTER_LABELS: Record<(typeof DUE_FILTERS)[number], string> = {
+  overdue: '已逾期',
+  due_soon: '即将到期'
+}
+
 export const listCasesSchema = z
   .object({
     query: z.string().trim().max(100, '搜索词过长').optional(),
@@ -130,6 +137,9 @@ export const listCasesSchema = z
     riskLevel: z.enum(RISK_LEVELS).optional(),
     registeredFrom: isoDate.optional(),
     registeredTo: isoDate.optional(),
+    due: z.enum(DUE_FILTERS, '请选择期限条件').optional(),
+    /** With due = 'due_soon': how many days ahead (today included). */
+    dueWithinDays: z.number().int('天数须为整数').min(1, '至少 1 天').max(90, '不能超过 90 天').default(7),
     sort: z.enum(CASE_SORTS).default('newest'),
     cursor: z.string().regex(/^\d+$/, '分页位置无效').optional(),
     limit: z.number().int().min(1).max(10_000).default(50)

@@ -80,7 +80,29 @@ export const CASE_EVENT_KINDS = [
   'referred',
   'risk_changed',
   'mediator_assigned',
-  'mediator_recused'
+  'mediator_recused',
+  // Hearing scheduling (shared/domain/hearing.ts).
+  'hearing_scheduled',
+  'hearing_rescheduled',
+  'hearing_postponed',
+  'hearing_cancelled',
+  'hearing_held',
+  'hearing_notified',
+  // The mediation lifecycle (shared/domain/lifecycle.ts).
+  'mediation_started',
+  'record_added',
+  'referral_set',
+  'mediation_extended',
+  'agreement_reached',
+  'term_performed',
+  'mediation_failed',
+  'withdrawn',
+  'follow_up',
+  'confirmation_applied',
+  'confirmation_ruled',
+  'closed',
+  'archived',
+  'amended'
 ] as const
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number]
 export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
@@ -91,7 +113,27 @@ export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
   referred: '转交有关部门',
   risk_changed: '风险等级变更',
   mediator_assigned: '指定调解员',
-  mediator_recused: '调解员回避'
+  mediator_recused: '调解员回避',
+  hearing_scheduled: '安排调解会',
+  hearing_rescheduled: '调解会改期',
+  hearing_postponed: '调解会延期',
+  hearing_cancelled: '取消调解会',
+  hearing_held: '调解会已召开',
+  hearing_notified: '通知当事人到会',
+  mediation_started: '开始调解',
+  record_added: '制作笔录',
+  referral_set: '法院委派委托',
+  mediation_extended: '延长调解期限',
+  agreement_reached: '达成调解协议',
+  term_performed: '协议条款履行',
+  mediation_failed: '终止调解',
+  withdrawn: '当事人撤回',
+  follow_up: '回访',
+  confirmation_applied: '申请司法确认',
+  confirmation_ruled: '司法确认结果',
+  closed: '结案',
+  archived: '归档',
+  amended: '归档后更正'
 }
 
 export interface CaseEvent {
@@ -149,6 +191,8 @@ export interface CaseListRow {
   amountCents: number | null
   registeredAt: string
   acceptedAt: string | null
+  /** The earliest open deadline (shared/rules/deadlines.ts), null when nothing is due. */
+  nextDueOn: string | null
 }
 
 export interface CaseListPage {

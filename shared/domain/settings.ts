@@ -4,13 +4,21 @@
  * a value is checked against its own key's schema.
  */
 import { z } from '../validation'
+import { DEADLINE_SETTING_DEFINITIONS } from './deadline'
 
 export const SETTING_DEFINITIONS = {
   /** The office this installation serves; chosen at first run. */
   'installation.officeId': {
     label: '本机所属调解组织',
     schema: z.uuid('请选择一个调解组织')
-  }
+  },
+  /** Minutes without input before the screen locks (DESIGN §3.7); 10 unless set. */
+  'security.idleLockMinutes': {
+    label: '无操作自动锁屏（分钟）',
+    schema: z.int('应为整数').min(1, '至少 1 分钟').max(120, '最多 120 分钟')
+  },
+  /** Deadline defaults (shared/domain/deadline.ts). */
+  ...DEADLINE_SETTING_DEFINITIONS
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS

@@ -5,6 +5,12 @@
  */
 import type { CaseStatus } from '../domain/case'
 
+/**
+ * accepted → in_mediation happens on 开始调解 (cases.startMediation), or by
+ * itself when the first mediation record is written (the record proves it has
+ * begun); agreement → follow_up on the first follow-up visit. An archived case
+ * has no way out: corrections are amendments (cases.amend), not transitions.
+ */
 export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   registered: ['accepted', 'declined'],
   accepted: ['in_mediation', 'withdrawn'],

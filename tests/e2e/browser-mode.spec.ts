@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { test, expect } from '@playwright/test'
+import { SignInPage } from './page-models/sign-in-page'
 import { FirstRunPage } from './page-models/first-run-page'
 import { LayoutPage } from './page-models/layout-page'
 import { runToExit, startProcess } from './processes'
@@ -40,6 +41,8 @@ test('first run through browser mode; a second start on the same database is ref
     await firstRun.chooseOffice('梧田')
     await page.keyboard.press('Tab')
     await page.keyboard.press('Enter')
+    // Then the first administrator's account.
+    await new SignInPage(page).setUpAdmin({ username: 'admin', displayName: '王主任', password: 'Ouhai2026' })
     const layout = new LayoutPage(page)
     await expect(layout.headerOffice).toHaveText('梧田街道矛盾纠纷调解分中心')
 

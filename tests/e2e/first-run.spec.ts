@@ -1,5 +1,5 @@
 import { MIGRATIONS } from '../../electron/main/db/migrator'
-import { test, expect } from './fixtures'
+import { E2E_ADMIN, test, expect } from './fixtures'
 import { FirstRunPage } from './page-models/first-run-page'
 import { LayoutPage } from './page-models/layout-page'
 
@@ -51,7 +51,7 @@ test('first run: the clerk picks the Wutian sub-center, and it is remembered acr
   expect(JSON.parse(setting.value)).toBe(office.id)
   const audit = await desk.app.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'settings.set').execute()
   expect(audit).toHaveLength(1)
-  expect(audit[0].actor_name).toBe('本机管理员')
+  expect(audit[0].actor_name).toBe(E2E_ADMIN.displayName)
 
   // Reload: the choice is remembered, no first-run screen.
   await page.reload()

@@ -15,6 +15,7 @@ import { buildApiObject } from '../../shared/ipc-contract'
 import { serveStaticFile } from '../../electron/main/http/static-files'
 import { createHandlerTable, invokeByName, type HandlerTable } from '../../electron/main/ipc/register'
 import { startApp, type RunningApp } from '../../electron/main/startup'
+import { services } from '../../electron/main/services/index'
 
 const RENDERER_DIR = path.resolve(process.env.MCD_OUT_DIR ?? 'out', 'renderer')
 export const SCREENSHOT_DIR = path.resolve('test-results/screens')
@@ -23,8 +24,8 @@ export interface Desk {
   /** The database file of this test. */
   dbPath: string
   app: RunningApp
-  /** Close the store and open it again from the same file, as a restart of the app would. */
-  restart(): Promise<void>
+  /** Close the store and open it again from the same file, as a restart of the app would; `whileClosed` runs in between. */
+  restart(whileClosed?: () => void | Promise<void>): Promise<void>
   /** Open the app in `page` (a fresh page gets window.api first), at a route if given. */
   open(page: Page, route?: string): Promise<void>
   screenshot(page: Page, name: string): Promise<string>
@@ -41,7 +42,16 @@ function installApi(shape: Record<string, Record<string, string>>): void {
   ;(window as unknown as { api: unknown }).api = api
 }
 
-export const test = base.extend<{ desk: Desk; consoleErrors: string[] }, { rendererUrl: string }>({
+/** The administrator every test's store is set up with, unless it asks for an installation not yet set up. */
+export const E2E_ADMIN = { username: 'admin', displayName: '王主任', password: 'Ouhai2026' }
+
+export const test = base.extend<
+  { desk: Desk; consoleErrors: string[]; accounts: 'admin-signed-in' | 'not-set-up' },
+  { rendererUrl: string }
+>({
+  /** By default the first administrator exists and is signed in, as after first run; `not-set-up` starts before that. */
+  accounts: ['admin-signed-in', { option: true }],
+
   rendererUrl: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: `{}` means none.
     // eslint-disable-next-line no-empty-pattern
@@ -65,11 +75,12 @@ export const test = base.extend<{ desk: Desk; consoleErrors: string[] }, { rende
     expect(errors, 'the page logged errors').toEqual([])
   },
 
-  desk: async ({ rendererUrl }, use, testInfo) => {
+  desk: async ({ rendererUrl, accounts }, use, testInfo) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-e2e-'))
     const dbPath = path.join(dir, 'desk.sqlite')
     const silent = { error: (m: string, d?: unknown) => console.error(m, d), info: () => {} }
     let app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
+    if (accounts === 'admin-signed-in') await services['auth.setupAdmin'](app.ctx, E2E_ADMIN)
     let handlers: HandlerTable = createHandlerTable(app.ctx)
     const shape = buildApiObject((method) => method)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
@@ -79,9 +90,14 @@ export const test = base.extend<{ desk: Desk; consoleErrors: string[] }, { rende
       get app() {
         return app
       },
-      async restart() {
+      async restart(whileClosed) {
         await app.close()
+        await whileClosed?.()
         app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
+        // A restart ends the session; the tests that restart are about the store, so the admin signs in again.
+        if (app.ctx.session.accountsEnabled) {
+          await services['auth.signIn'](app.ctx, { username: E2E_ADMIN.username, password: E2E_ADMIN.password })
+        }
         handlers = createHandlerTable(app.ctx)
       },
       async open(page, route) {

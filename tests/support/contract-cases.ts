@@ -13,6 +13,8 @@ import { chooseOffice, registration } from './intake-fixtures'
 import { rosterCases } from './contract-cases-roster'
 import { hearingCases } from './contract-cases-hearings'
 import { lifecycleCases } from './contract-cases-lifecycle'
+import { trustCases } from './contract-cases-trust'
+import { accountCases } from './contract-cases-accounts'
 import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { MIGRATIONS } from '../../electron/main/db/migrator'
@@ -71,6 +73,7 @@ export function describeEveryContractMethod(
           expect(info.office).toBeNull()
           expect(info.user).toMatchObject({ displayName: '本机管理员', role: 'admin' })
           expect(info.appVersion).toMatch(/^\d+\.\d+\.\d+/)
+          expect(info.storeProblem).toBeNull()
         }
       }),
       bad: async () => [{ input: { verbose: true }, field: 'verbose' }]
@@ -168,7 +171,7 @@ export function describeEveryContractMethod(
               ['applicant', '王芳', 'female', '1978-04-12'],
               ['respondent', '陈建国', 'male', '1969-09-30']
             ])
-            expect(detail.parties[0].maskedIdNumber).toMatch(/^330304\*{8}\d{3}[\dX]$/)
+            expect(detail.parties[0].maskedIdNumber).toMatch(/^330\*{11}\d{3}[\dX]$/)
             expect(detail.parties[1].maskedPhone).toBe('0577-****1234')
             expect(detail.events.map((e) => e.kind)).toEqual(['registered'])
           }
@@ -336,7 +339,9 @@ export function describeEveryContractMethod(
     },
     ...rosterCases(app, registeredCaseId),
     ...hearingCases(app, registeredCaseId),
-    ...lifecycleCases(app, registeredCaseId)
+    ...lifecycleCases(app, registeredCaseId),
+    ...trustCases(app, registeredCaseId),
+    ...accountCases(app, registeredCaseId)
   })
 
   /** A registered case at the Wutian sub-center, made through the real service. */

@@ -7,7 +7,8 @@ import type { RegisterCaseInput } from '../../shared/domain/case-input'
 import { creditCodeCheckChar } from '../../shared/rules/credit-code'
 import { residentIdCheckChar } from '../../shared/rules/resident-id'
 import type { RunningApp } from '../../electron/main/startup'
-import { services } from '../../electron/main/services/index'
+// The settings service alone: the crash test's writer bundles this file and should not carry the whole service table.
+import { setSetting } from '../../electron/main/services/settings'
 
 /** A valid 18-character resident ID: region (Ouhai district 330304 by default), birth date, sequence. */
 export function residentId(birthDate: string, sequence: number, region = '330304'): string {
@@ -23,7 +24,7 @@ export function creditCode(body = '330304MA2H8K7P0'): string {
 
 export async function chooseOffice(app: RunningApp, code: string): Promise<string> {
   const office = await app.ctx.db.selectFrom('offices').select('id').where('code', '=', code).executeTakeFirstOrThrow()
-  await services['settings.set'](app.ctx, { key: 'installation.officeId', value: office.id })
+  await setSetting(app.ctx, { key: 'installation.officeId', value: office.id })
   return office.id
 }
 

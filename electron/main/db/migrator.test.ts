@@ -265,6 +265,6 @@ describe('audit_log', () => {
     await expect(store.db.deleteFrom('audit_log').execute()).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT' })
 
     const rows = await store.db.selectFrom('audit_log').selectAll().orderBy('id').execute()
-    expect(rows).toEqual([entry, { ...entry, id: 'a2', action: 'update' }])
+    expect(rows).toMatchObject([entry, { ...entry, id: 'a2', action: 'update' }])
   })
 })

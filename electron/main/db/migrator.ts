@@ -12,13 +12,21 @@ import * as m0001 from './migrations/2026_11_29_0900_create_foundation'
 import * as m0002 from './migrations/2026_11_29_1200_create_cases'
 import * as m0003 from './migrations/2026_11_29_1400_create_roster'
 import * as m0004 from './migrations/2026_11_29_1600_index_name_keys_by_case'
+import * as mHearings from './migrations/2026_11_29_1800_create_hearings'
+import * as mLifecycle from './migrations/2026_11_29_2000_create_lifecycle'
+import * as mChainAudit from './migrations/2026_11_29_2200_chain_audit_log'
+import * as mAccounts from './migrations/2026_11_29_2300_create_accounts'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_0900_create_foundation': m0001,
   '2026_11_29_1200_create_cases': m0002,
   '2026_11_29_1400_create_roster': m0003,
-  '2026_11_29_1600_index_name_keys_by_case': m0004
+  '2026_11_29_1600_index_name_keys_by_case': m0004,
+  '2026_11_29_1800_create_hearings': mHearings,
+  '2026_11_29_2000_create_lifecycle': mLifecycle,
+  '2026_11_29_2200_chain_audit_log': mChainAudit,
+  '2026_11_29_2300_create_accounts': mAccounts
 }
 
 export interface MigrationReport {

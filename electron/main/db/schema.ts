@@ -36,6 +36,20 @@ export interface UserTable extends Tracked {
   display_name: string
   role: string
   active: 0 | 1
+  /** Login name, lower case; null for the built-in system accounts. */
+  username: string | null
+  /** scrypt hash and salt, hex. */
+  password_hash: string | null
+  password_salt: string | null
+  failed_sign_ins: ColumnType<number, number | undefined, number>
+  locked_until: string | null
+  password_changed_at: string | null
+}
+
+export interface UserOfficeTable extends Tracked {
+  id: string
+  user_id: string
+  office_id: string
 }
 
 export interface DisputeTypeTable extends Tracked {
@@ -64,6 +78,12 @@ export interface AuditLogTable {
   entity_id: string
   /** JSON: `{ before, after }` of the fields that changed. */
   summary: string
+  /** Position in the hash chain (1, 2, …); null only if written outside the app. */
+  chain_seq: number | null
+  prev_hash: string | null
+  hash: string | null
+  /** The case the changed record belongs to, if any. */
+  case_id: string | null
 }
 
 /** Feeds incremental hub exports: one row per changed record, in commit order. */
@@ -242,6 +262,7 @@ export interface Database extends HearingTables, LifecycleTables {
   offices: OfficeTable
   settings: SettingTable
   users: UserTable
+  user_offices: UserOfficeTable
   dispute_types: DisputeTypeTable
   case_sources: CaseSourceTable
   audit_log: AuditLogTable

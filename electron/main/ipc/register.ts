@@ -15,6 +15,8 @@ import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext } from '../context'
 import { AppError } from '../errors'
 import { services as defaultServices, type ServiceTable } from '../services/index'
+import { PERMISSIONS } from '../../../shared/permissions'
+import { USER_ROLE_LABELS } from '../../../shared/domain/user'
 
 export type Handler<M extends MethodName> = (rawInput: unknown) => Promise<IpcResult<MethodOutput<M>>>
 export type HandlerTable = { [M in MethodName]: Handler<M> }
@@ -23,6 +25,9 @@ export function createHandlerTable(ctx: AppContext, services: ServiceTable = def
   const table = {} as Record<MethodName, Handler<MethodName>>
   for (const method of METHOD_NAMES) {
     table[method] = async (rawInput) => {
+      // Who may call it is checked before the input is even read.
+      const refusal = accessRefusal(ctx, method)
+      if (refusal) return failure({ code: 'FORBIDDEN', message: refusal })
       const parsed = contract[method].input.safeParse(rawInput ?? {})
       if (!parsed.success) {
         return failure({
@@ -40,6 +45,21 @@ export function createHandlerTable(ctx: AppContext, services: ServiceTable = def
     }
   }
   return table as HandlerTable
+}
+
+/**
+ * Why the session may not call this method, or null if it may. While the
+ * installation is being set up (no account has a password yet) everything
+ * is allowed; after that every method but the public ones needs a signed-in,
+ * unlocked user whose role the permission matrix lists.
+ */
+export function accessRefusal(ctx: AppContext, method: MethodName): string | null {
+  const access = PERMISSIONS[method]
+  if (access === 'public' || !ctx.session.accountsEnabled) return null
+  if (!ctx.session.userId) return '请先登录'
+  if (ctx.session.locked) return '屏幕已锁定，请输入密码解锁'
+  if (!access.includes(ctx.actor.role)) return `当前角色（${USER_ROLE_LABELS[ctx.actor.role]}）没有权限执行此操作`
+  return null
 }
 
 function failure(error: ErrorPayload): { ok: false; error: ErrorPayload } {

@@ -16,6 +16,7 @@ import type { AppContext } from '../context'
 import { AppError, invalidField, notFound } from '../errors'
 import { addCaseEvent } from './case-events'
 import { findConflicts } from './conflict-matching'
+import { refuseIfArchived } from './lifecycle/guards'
 import { loadMediators } from './mediator-store'
 import { rankMediators } from './mediator-ranking'
 import { writeChange, type RecordChange, type Trx } from './write'
@@ -139,6 +140,7 @@ async function assignWithin(ctx: AppContext, trx: Trx, record: RecordChange, req
     .where('id', '=', request.caseId)
     .executeTakeFirst()
   if (!theCase) throw notFound('案件')
+  refuseIfArchived(theCase.status)
   if (!ASSIGNABLE.has(theCase.status)) throw new AppError('CONFLICT', '案件当前状态不能再指派调解员')
   const mediator = (await loadMediators(trx, [request.mediatorId])).get(request.mediatorId)
   if (!mediator) throw invalidField('mediatorId', '调解员不存在')
@@ -215,6 +217,8 @@ export async function recuseMediator(
       .where('id', '=', input.assignmentId)
       .executeTakeFirst()
     if (!before) throw notFound('承办记录')
+    const theCase = await trx.selectFrom('cases').select('status').where('id', '=', before.case_id).executeTakeFirst()
+    refuseIfArchived(theCase?.status ?? '')
     if (before.status !== 'active') throw new AppError('CONFLICT', '该调解员已不在本案承办')
     const mediator = await trx
       .selectFrom('mediators')

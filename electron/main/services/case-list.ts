@@ -13,6 +13,8 @@ import { formatCaseNumber, parseCaseNumber } from '../../../shared/domain/case-n
 import type { ParsedInput } from '../../../shared/ipc-contract'
 import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
+import { chinaDate } from '../../../shared/rules/china-time'
+import { addCalendarDays } from '../../../shared/rules/working-days'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
 export const COUNT_CAP = 1000
@@ -92,13 +94,29 @@ async function searchCondition(ctx: AppContext, query: string): Promise<{ where:
 
 export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'>): Promise<CaseListPage> {
   const filters: Where[] = []
-  if (input.status) filters.push((eb) => eb('cases.status', '=', input.status!))
-  if (input.disputeType) filters.push((eb) => eb('cases.dispute_type', '=', input.disputeType!))
-  if (input.officeId) filters.push((eb) => eb('cases.handling_office_id', '=', input.officeId!))
-  if (input.source) filters.push((eb) => eb('cases.source', '=', input.source!))
-  if (input.riskLevel) filters.push((eb) => eb('cases.risk_level', '=', input.riskLevel!))
+  // With a deadline filter the due cases (few) drive the query; a leading unary plus keeps SQLite from
+  // walking a whole office's or status's cases through their index instead.
+  const column = (name: string) => (input.due ? sql<string>`+${sql.ref(name)}` : sql<string>`${sql.ref(name)}`)
+  if (input.status) filters.push((eb) => eb(column('cases.status'), '=', input.status!))
+  if (input.disputeType) filters.push((eb) => eb(column('cases.dispute_type'), '=', input.disputeType!))
+  if (input.officeId) filters.push((eb) => eb(column('cases.handling_office_id'), '=', input.officeId!))
+  if (input.source) filters.push((eb) => eb(column('cases.source'), '=', input.source!))
+  if (input.riskLevel) filters.push((eb) => eb(column('cases.risk_level'), '=', input.riskLevel!))
   if (input.registeredFrom) filters.push((eb) => eb('cases.registered_at', '>=', chinaDayStart(input.registeredFrom!)))
   if (input.registeredTo) filters.push((eb) => eb('cases.registered_at', '<', chinaDayEnd(input.registeredTo!)))
+  if (input.due) {
+    // case_due holds each open case's earliest due date, indexed by (next_due_on, case_seq).
+    const today = chinaDate(ctx.clock.now())
+    const dueSeqs =
+      input.due === 'overdue'
+        ? ctx.db.selectFrom('case_due').select('case_seq').where('next_due_on', '<', today)
+        : ctx.db
+            .selectFrom('case_due')
+            .select('case_seq')
+            .where('next_due_on', '>=', today)
+            .where('next_due_on', '<=', addCalendarDays(today, input.dueWithinDays))
+    filters.push((eb) => eb('cases.seq', 'in', dueSeqs))
+  }
   let notice: string | null = null
   if (input.query) {
     const search = await searchCondition(ctx, input.query)
@@ -126,7 +144,9 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   let page = ctx.db
     .selectFrom('cases')
     .innerJoin('offices', 'offices.id', 'cases.handling_office_id')
+    .leftJoin('case_due', 'case_due.case_id', 'cases.id')
     .select([
+      'case_due.next_due_on',
       'cases.id',
       'cases.seq',
       'cases.case_number',
@@ -184,7 +204,8 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
       respondents: names.get(r.id)?.respondents ?? [],
       amountCents: r.amount_cents,
       registeredAt: r.registered_at,
-      acceptedAt: r.accepted_at
+      acceptedAt: r.accepted_at,
+      nextDueOn: r.next_due_on
     })),
     nextCursor: more ? String(shown[shown.length - 1].seq) : null,
     total,

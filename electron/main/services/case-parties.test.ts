@@ -104,7 +104,7 @@ describe('parties seen before', () => {
 
     const byId = ok(await api['parties.lookup']({ idNumber: xId.toLowerCase() }))
     expect(byId.map((h) => [h.party.name, h.matchedBy, h.caseCount])).toEqual([['林晓', ['idNumber'], 1]])
-    expect(byId[0].party.maskedIdNumber).toBe(`330304********${xId.slice(-4)}`)
+    expect(byId[0].party.maskedIdNumber).toBe(`330***********${xId.slice(-4)}`)
 
     const byCode = ok(await api['parties.lookup']({ creditCode: code.toLowerCase() }))
     expect(byCode.map((h) => [h.party.name, h.matchedBy])).toEqual([['温州瓯海物业服务有限公司', ['creditCode']]])

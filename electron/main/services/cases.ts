@@ -25,6 +25,8 @@ import { addCaseEvent } from './case-events'
 import { refreshCaseSearch } from './case-search-index'
 import { saveParty } from './parties'
 import { getSetting } from './settings'
+import { refreshCaseDue } from './lifecycle/deadline-store'
+import { refuseIfArchived } from './lifecycle/guards'
 import { writeChange, type RecordChange, type Trx } from './write'
 
 async function installationOfficeId(ctx: AppContext): Promise<string> {
@@ -147,6 +149,7 @@ export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.re
     }
     await addCaseEvent(ctx, trx, record, row.id, 'registered', { to: 'registered', detail: { source: input.source } })
     await refreshCaseSearch(trx, row.id)
+    await refreshCaseDue(trx, row.id, chinaDate(ctx.clock.now()))
     // A reused party's corrected name or phone must be found in its earlier cases too.
     if (changedParties.length > 0) {
       const earlier = await trx
@@ -164,7 +167,7 @@ export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.re
 }
 
 /** Load a case inside the transaction and apply one update to it, audited, with the new version. */
-async function updateCase(
+export async function updateCase(
   trx: Trx,
   record: RecordChange,
   before: CaseRow,
@@ -180,13 +183,14 @@ async function updateCase(
   record({ entity: 'cases', entityId: before.id, operation: 'update', version: after.version, before, after })
 }
 
-async function caseForUpdate(trx: Trx, caseId: string): Promise<CaseRow> {
+export async function caseForUpdate(trx: Trx, caseId: string): Promise<CaseRow> {
   const row = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst()
   if (!row) throw notFound('案件')
   return row
 }
 
-function requireTransition(from: string, to: CaseStatus, reason?: string | null): void {
+export function requireTransition(from: string, to: CaseStatus, reason?: string | null): void {
+  refuseIfArchived(from)
   const check = checkTransition(from as CaseStatus, to, reason, CASE_STATUS_LABELS)
   if (!check.ok) throw new AppError('CONFLICT', check.message)
 }
@@ -226,6 +230,7 @@ export async function acceptCase(ctx: AppContext, input: ParsedInput<'cases.acce
       detail: { caseNumber }
     })
     await refreshCaseSearch(trx, before.id)
+    await refreshCaseDue(trx, before.id, chinaDate(nowDate))
   })
   return loadCaseDetail(ctx.db, input.caseId)
 }
@@ -255,6 +260,7 @@ export async function declineCase(ctx: AppContext, input: ParsedInput<'cases.dec
       reason: reasonText,
       detail: { reason: input.reason, route: input.route }
     })
+    await refreshCaseDue(trx, before.id, chinaDate(ctx.clock.now()))
   })
   return loadCaseDetail(ctx.db, input.caseId)
 }
@@ -264,6 +270,7 @@ const ROUTABLE: ReadonlySet<string> = new Set(['registered', 'accepted', 'in_med
 export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route'>): Promise<CaseDetail> {
   await writeChange(ctx, 'cases.route', async (trx, record) => {
     const before = await caseForUpdate(trx, input.caseId)
+    refuseIfArchived(before.status)
     if (!ROUTABLE.has(before.status)) {
       throw new AppError('CONFLICT', `案件当前为“${CASE_STATUS_LABELS[before.status as CaseStatus]}”，不能再移交或转交`)
     }
@@ -304,6 +311,7 @@ export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route
 export async function setCaseRisk(ctx: AppContext, input: ParsedInput<'cases.setRisk'>): Promise<CaseDetail> {
   await writeChange(ctx, 'cases.setRisk', async (trx, record) => {
     const before = await caseForUpdate(trx, input.caseId)
+    refuseIfArchived(before.status)
     if (before.risk_level === input.riskLevel)
       throw invalidField('riskLevel', `风险等级已是${RISK_LEVEL_LABELS[input.riskLevel]}`)
     const now = ctx.clock.now().toISOString()

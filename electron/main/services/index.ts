@@ -17,6 +17,8 @@ import { commitRosterImport, exportRoster, previewRosterImport, rosterTemplate }
 import { assignMediator, listAssignments, recuseMediator, suggestMediators } from './assignments'
 import { hearingServices } from './hearings/table'
 import { lifecycleServices } from './lifecycle/table'
+import { trustServices } from './trust/table'
+import { accountServices } from './accounts/table'
 
 export type Service<M extends MethodName> = (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 
@@ -51,5 +53,7 @@ export const services: ServiceTable = {
   'assignments.assign': assignMediator,
   'assignments.recuse': recuseMediator,
   ...hearingServices,
-  ...lifecycleServices
+  ...lifecycleServices,
+  ...trustServices,
+  ...accountServices
 }

@@ -23,7 +23,7 @@ import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext } from '../context'
 import { AppError, invalidField, notFound } from '../errors'
 import { loadMediators, writeMediator } from './mediator-store'
-import { writeChange, type Trx } from './write'
+import { recordAuditOnly, writeChange, type Trx } from './write'
 
 /** The store's view of what a record may name: offices by code, chambers by name, dispute types by code. */
 export interface RosterLookup {
@@ -96,6 +96,12 @@ export function checkMediatorRecord(
 export async function getMediator(ctx: AppContext, input: { id: string }): Promise<Mediator> {
   const found = (await loadMediators(ctx.db, [input.id])).get(input.id)
   if (!found) throw notFound('调解员')
+  // The entry opens with its full ID number for editing: a view of sensitive data, kept in the audit trail.
+  if (found.idNumber) {
+    await recordAuditOnly(ctx, 'mediators.viewSensitive', [
+      { entity: 'mediators', entityId: found.id, before: null, after: { shown: ['id_number', 'phone'] } }
+    ])
+  }
   return found
 }
 

@@ -20,7 +20,7 @@ import { AppError } from '../errors'
 import { loadMediators, recordOf, writeMediator } from './mediator-store'
 import { rosterLookup } from './mediators'
 import { readRosterXlsx, writeRosterXlsx, type RosterReference } from './roster-xlsx'
-import { writeChange, type Trx } from './write'
+import { recordAuditOnly, writeChange, type Trx } from './write'
 
 async function reference(db: AppContext['db'] | Trx): Promise<RosterReference> {
   const offices = await db
@@ -46,7 +46,17 @@ function file(name: string, data: Buffer): SpreadsheetFile {
 export async function exportRoster(ctx: AppContext): Promise<SpreadsheetFile> {
   const records = [...(await loadMediators(ctx.db)).values()].map(recordOf)
   const data = await writeRosterXlsx(records, await reference(ctx.db))
-  return file(`调解员名册-${chinaDate(ctx.clock.now())}.xlsx`, data)
+  const exported = file(`调解员名册-${chinaDate(ctx.clock.now())}.xlsx`, data)
+  // The file holds every member's full ID number and phone: who took it is in the audit trail.
+  await recordAuditOnly(ctx, 'mediators.exportXlsx', [
+    {
+      entity: 'mediators',
+      entityId: 'roster',
+      before: null,
+      after: { fileName: exported.fileName, rows: records.length }
+    }
+  ])
+  return exported
 }
 
 export async function rosterTemplate(ctx: AppContext): Promise<SpreadsheetFile> {

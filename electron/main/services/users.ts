@@ -35,3 +35,14 @@ export async function ensureLocalActor(ctx: AppContext): Promise<Actor> {
     return { id: row.id, displayName: row.display_name, role: row.role }
   })
 }
+
+/** Accounts are in force once any account has a password (the first administrator sets one at first run). */
+export async function accountsInForce(ctx: AppContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('users')
+    .select('id')
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst()
+  return row !== undefined
+}

@@ -8,6 +8,7 @@ import type { Transaction } from 'kysely'
 import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
+import { auditHash, caseIdOf, GENESIS_HASH } from './trust/audit-hash'
 
 export type Trx = Transaction<Database>
 
@@ -37,20 +38,8 @@ export async function writeChange<T>(
     const changes: RecordedChange[] = []
     const result = await work(trx, (change) => changes.push(change))
     const at = ctx.clock.now().toISOString()
+    await appendAuditRows(trx, ctx, action, at, changes)
     for (const change of changes) {
-      await trx
-        .insertInto('audit_log')
-        .values({
-          id: uuidv7(),
-          at,
-          actor_id: ctx.actor.id,
-          actor_name: ctx.actor.displayName,
-          action,
-          entity: change.entity,
-          entity_id: change.entityId,
-          summary: JSON.stringify(summarize(change.before ?? null, change.after ?? null))
-        })
-        .execute()
       await trx
         .insertInto('change_log')
         .values({
@@ -64,6 +53,64 @@ export async function writeChange<T>(
     }
     return result
   })
+}
+
+/** What the audit trail records of one change or one access. */
+export type AuditedItem = Pick<RecordedChange, 'entity' | 'entityId' | 'before' | 'after'>
+
+/**
+ * Append rows to the audit trail's hash chain. Inside the caller's IMMEDIATE
+ * transaction no other writer can take the same place in the chain.
+ */
+async function appendAuditRows(
+  trx: Trx,
+  ctx: AppContext,
+  action: string,
+  at: string,
+  items: AuditedItem[]
+): Promise<void> {
+  const last = await trx
+    .selectFrom('audit_log')
+    .select(['chain_seq', 'hash'])
+    .where('chain_seq', 'is not', null)
+    .orderBy('chain_seq', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  let chainSeq = last?.chain_seq ?? 0
+  let prevHash = last?.hash ?? GENESIS_HASH
+  const caseIds = items.map((c) => caseIdOf(c.entity, c.entityId, c.before ?? null, c.after ?? null))
+  // A party saved while registering a case belongs to that case's trail, though parties are shared between cases.
+  const distinctCases = new Set(caseIds.filter((id) => id !== null))
+  const caseOfAction = distinctCases.size === 1 ? [...distinctCases][0] : null
+  for (const [index, item] of items.entries()) {
+    const fields = {
+      id: uuidv7(),
+      at,
+      actor_id: ctx.actor.id,
+      actor_name: ctx.actor.displayName,
+      action,
+      entity: item.entity,
+      entity_id: item.entityId,
+      case_id: caseIds[index] ?? caseOfAction,
+      summary: JSON.stringify(summarize(item.before ?? null, item.after ?? null))
+    }
+    chainSeq += 1
+    const hash = auditHash(chainSeq, prevHash, fields)
+    await trx
+      .insertInto('audit_log')
+      .values({ ...fields, chain_seq: chainSeq, prev_hash: prevHash, hash })
+      .execute()
+    prevHash = hash
+  }
+}
+
+/**
+ * An audit entry for what changes no synchronised record — a backup taken, a
+ * restore asked for, sensitive data shown unmasked — so it is in the trail
+ * but not in the change log that feeds hub exports.
+ */
+export async function recordAuditOnly(ctx: AppContext, action: string, items: AuditedItem[]): Promise<void> {
+  await ctx.db.transaction().execute((trx) => appendAuditRows(trx, ctx, action, ctx.clock.now().toISOString(), items))
 }
 
 /** Only the fields that differ, so the audit trail reads as what changed. */

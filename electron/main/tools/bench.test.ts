@@ -22,7 +22,14 @@ beforeAll(async () => {
   const dbPath = path.join(dir, 'bench.sqlite')
   await seedDatabase({ dbPath, cases: 2000, seed: 3, until: '2026-11-28' })
   if (!cli) console.warn(`${DEBIAN_SQLITE3} 不存在：冒烟测试跳过与 sqlite3 命令行的对比（apt-get install -y sqlite3）`)
-  result = await runBench({ dbPath, queries: 6, warmup: 2, saves: 3, cliPath: cli ? cli.path : null })
+  result = await runBench({
+    dbPath,
+    queries: 6,
+    warmup: 2,
+    saves: 3,
+    clashSessions: 300,
+    cliPath: cli ? cli.path : null
+  })
 }, 60_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -42,8 +49,8 @@ describe('the benchmark on a small store', () => {
     }
     expect(result.rows.find((r) => r.key === 'name2')!.meanTotal).toBeGreaterThan(0)
     expect(result.rows.find((r) => r.key === 'miss')!.meanTotal).toBe(0)
+    expect(result.rows.find((r) => r.key === 'clash')).toMatchObject({ dataSize: '300 sessions' })
     expect(result.rows.filter((r) => r.status === NOT_BUILT).map((r) => r.key)).toEqual([
-      'clash',
       'docx',
       'hubExport',
       'hubImport'

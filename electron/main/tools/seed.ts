@@ -13,6 +13,7 @@
  */
 import { statSync } from 'node:fs'
 import { chinaDate } from '../../../shared/rules/china-time'
+import { auditHash, GENESIS_HASH } from '../services/trust/audit-hash'
 import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext, Logger } from '../context'
 import { services } from '../services/index'
@@ -148,26 +149,37 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
         .join(', ')}`,
       generator.sequences().flatMap((s) => [s.office_id, s.year, s.last_sequence])
     )
+    const [last] = await db.all<{ chain_seq: number; hash: string }>(
+      'select chain_seq, hash from audit_log where chain_seq is not null order by chain_seq desc limit 1'
+    )
+    const fields = {
+      id: uuidv7(now.getTime()),
+      at: now.toISOString(),
+      actor_id: actor.id,
+      actor_name: actor.displayName,
+      action: 'seed.bulk',
+      entity: 'cases',
+      entity_id: 'bulk',
+      case_id: null,
+      summary: JSON.stringify({
+        before: null,
+        after: {
+          ...generator.stats,
+          seed,
+          until,
+          note: '生成的测试数据：逐条记录未写审计日志和变更日志（change_log），不会进入中心端增量导出'
+        }
+      })
+    }
+    // The one audit row of the bulk load joins the hash chain like any other.
+    const chainSeq = (last?.chain_seq ?? 0) + 1
+    const prevHash = last?.hash ?? GENESIS_HASH
+    const row = { ...fields, chain_seq: chainSeq, prev_hash: prevHash, hash: auditHash(chainSeq, prevHash, fields) }
     await db.run(
-      'insert into audit_log (id, at, actor_id, actor_name, action, entity, entity_id, summary) values (?, ?, ?, ?, ?, ?, ?, ?)',
-      [
-        uuidv7(now.getTime()),
-        now.toISOString(),
-        actor.id,
-        actor.displayName,
-        'seed.bulk',
-        'cases',
-        'bulk',
-        JSON.stringify({
-          before: null,
-          after: {
-            ...generator.stats,
-            seed,
-            until,
-            note: '生成的测试数据：逐条记录未写审计日志和变更日志（change_log），不会进入中心端增量导出'
-          }
-        })
-      ]
+      `insert into audit_log (${Object.keys(row).join(', ')}) values (${Object.keys(row)
+        .map(() => '?')
+        .join(', ')})`,
+      Object.values(row)
     )
     await db.exec('commit')
   } catch (error) {

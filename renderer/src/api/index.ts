@@ -27,6 +27,9 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired when main answers FORBIDDEN, so the window can show the sign-in or the lock screen. */
+export const SESSION_REFUSED_EVENT = 'mcd:session-refused'
+
 const invoke = chooseTransport()
 
 async function call(method: MethodName, input: unknown): Promise<unknown> {
@@ -34,6 +37,8 @@ async function call(method: MethodName, input: unknown): Promise<unknown> {
   if (result.ok) return result.data
   const { code, message, fields, correlationId } = result.error
   if (code === 'INTERNAL') ElMessage.error({ message, grouping: true })
+  // Main refused for want of a session (signed out, or locked elsewhere): the auth store looks again.
+  if (code === 'FORBIDDEN') window.dispatchEvent(new CustomEvent(SESSION_REFUSED_EVENT))
   throw new ApiError(code, message, fields, correlationId)
 }
 

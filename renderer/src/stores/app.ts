@@ -13,6 +13,12 @@ export const useAppStore = defineStore('app', () => {
 
   const office = computed(() => info.value?.office ?? null)
   const needsSetup = computed(() => info.value !== null && info.value.office === null)
+  /** The user chose to go on working on a store found damaged (until the next start). */
+  const storeProblemAccepted = ref(false)
+  const needsRecovery = computed(() => Boolean(info.value?.storeProblem) && !storeProblemAccepted.value)
+  function acceptStoreProblem(): void {
+    storeProblemAccepted.value = true
+  }
 
   async function load(): Promise<void> {
     loading.value = true
@@ -35,5 +41,17 @@ export const useAppStore = defineStore('app', () => {
     info.value = await api.app.info()
   }
 
-  return { info, offices, loading, error, office, needsSetup, load, loadOffices, chooseOffice }
+  return {
+    info,
+    offices,
+    loading,
+    error,
+    office,
+    needsSetup,
+    needsRecovery,
+    acceptStoreProblem,
+    load,
+    loadOffices,
+    chooseOffice
+  }
 })

@@ -1,0 +1,166 @@
+/*
+ * The audit trail as supervisors and admins read it (DESIGN §3.7): who did
+ * what to which record and when, filterable, and its hash chain verified.
+ */
+import { z } from '../validation'
+import { ISO_DATE } from '../rules/china-time'
+
+/** What the records are called in zh-CN, by table. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  offices: '调解组织',
+  settings: '设置',
+  users: '用户',
+  dispute_types: '纠纷类型',
+  case_sources: '案件来源',
+  cases: '案件',
+  parties: '当事人',
+  case_parties: '案件当事人',
+  case_events: '案件记事',
+  chambers: '商会',
+  mediators: '调解员',
+  mediator_offices: '调解员所属组织',
+  mediator_specialties: '调解员专长',
+  mediator_chambers: '调解员服务商会',
+  mediator_credentials: '调解员资质',
+  mediator_conflicts: '调解员利害关系',
+  mediator_leaves: '调解员请假',
+  assignments: '案件指派',
+  backups: '数据库备份'
+}
+
+/** What each recorded action was, in zh-CN (the actions are contract methods and the app's own tools). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'reference.seed': '载入参考数据',
+  'users.bootstrap': '建立本机账户',
+  'settings.set': '修改设置',
+  'cases.register': '登记纠纷',
+  'cases.accept': '受理',
+  'cases.decline': '不予受理',
+  'cases.route': '移交或转交',
+  'cases.setRisk': '变更风险等级',
+  'mediators.create': '新增调解员',
+  'mediators.update': '修改调解员信息',
+  'mediators.viewSensitive': '查看调解员完整身份信息',
+  'mediators.exportXlsx': '导出调解员名册（含完整身份信息）',
+  'mediators.import': '导入调解员名册',
+  'chambers.add': '新增商会',
+  'assignments.assign': '指派调解员',
+  'assignments.recuse': '调解员回避',
+  'seed.roster': '生成测试名册',
+  'backups.daily': '每日自动备份',
+  'backups.manual': '手动备份',
+  'backups.restore': '安排从备份恢复',
+  'backups.cancelRestore': '取消从备份恢复',
+  'seed.bulk': '生成测试案件'
+}
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action
+}
+
+/** Zh-CN names of the columns changes most often touch; others show as stored. */
+export const AUDIT_FIELD_LABELS: Record<string, string> = {
+  status: '状态',
+  case_number: '案件编号',
+  case_year: '编号年度',
+  case_sequence: '编号序号',
+  accepted_at: '受理时间',
+  declined_at: '不予受理时间',
+  decline_reason: '不予受理理由',
+  decline_route: '告知的救济途径',
+  risk_level: '风险等级',
+  risk_reason: '风险说明',
+  handling_office_id: '办理组织',
+  summary: '纠纷简要情况',
+  name: '名称',
+  phone: '电话',
+  id_number: '证件号码',
+  address: '住址',
+  role: '角色',
+  kind: '类别',
+  reason: '原因',
+  from_status: '原状态',
+  to_status: '新状态',
+  detail: '详情',
+  value: '值',
+  key: '设置项'
+}
+
+/** Bookkeeping columns every row has: shown only by the raw export. */
+export const AUDIT_HIDDEN_FIELDS: ReadonlySet<string> = new Set(['id', 'created_at', 'updated_at', 'version'])
+
+/** The label of a table, or its own name for one not listed yet. */
+export function auditEntityLabel(entity: string): string {
+  return AUDIT_ENTITY_LABELS[entity] ?? entity
+}
+
+export interface AuditEntry {
+  id: string
+  chainSeq: number | null
+  at: string
+  actorId: string
+  actorName: string
+  /** The method or tool that made the change, e.g. `cases.accept`. */
+  action: string
+  entity: string
+  entityId: string
+  caseId: string | null
+  caseNumber: string | null
+  /** The fields that changed: `{ before, after }`. */
+  summary: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }
+}
+
+export interface AuditActor {
+  id: string
+  name: string
+}
+
+export interface AuditPage {
+  rows: AuditEntry[]
+  /** Pass as `beforeSeq` for the next (older) page; null at the start of the trail. */
+  nextBeforeSeq: number | null
+}
+
+export interface AuditProblem {
+  chainSeq: number | null
+  id: string | null
+  at: string | null
+  problem: string
+}
+
+export interface AuditVerification {
+  checked: number
+  ok: boolean
+  /** The first problems found, in chain order (at most 20). */
+  problems: AuditProblem[]
+  headSeq: number
+  headHash: string | null
+  verifiedAt: string
+}
+
+const dateField = z.string().regex(ISO_DATE, '日期格式应为 YYYY-MM-DD')
+
+export const auditFilterSchema = z
+  .object({
+    actorId: z.uuid('用户编号无效').optional(),
+    caseId: z.uuid('案件编号无效').optional(),
+    action: z.string().trim().min(1, '此项不能为空').max(60).optional(),
+    entity: z.string().trim().min(1, '此项不能为空').max(60).optional(),
+    fromDate: dateField.optional(),
+    toDate: dateField.optional()
+  })
+  .strict()
+  .refine((f) => !f.fromDate || !f.toDate || f.fromDate <= f.toDate, {
+    message: '结束日期不能早于开始日期',
+    path: ['toDate']
+  })
+
+export const listAuditSchema = z
+  .object({
+    filter: auditFilterSchema.optional(),
+    beforeSeq: z.int('应为整数').positive('应为正整数').optional(),
+    limit: z.int('应为整数').min(1, '至少 1 条').max(500, '每页最多 500 条').optional()
+  })
+  .strict()
+
+export type AuditFilter = z.output<typeof auditFilterSchema>

@@ -1,0 +1,122 @@
+/*
+ * Who may call what (DESIGN §3.7): one entry per contract method, checked in
+ * main before the input is even parsed (ipc/register.ts), and read by the
+ * window only to hide what the user cannot do. A method added to the
+ * contract without an entry here fails to compile.
+ *
+ * Roles follow the offices' division of work: the intake hall registers,
+ * accepts and routes; mediators (and lawyer-mediators) conduct the mediation
+ * and record its outcome; supervisors oversee, archive, correct after
+ * archive and read the audit trail; administrators keep the installation
+ * (accounts, settings, calendar, backups). Supervisors and administrators
+ * may also do the work of the roles they oversee.
+ */
+import type { MethodName } from './ipc-contract'
+import { USER_ROLES, type UserRole } from './domain/user'
+
+/** `public`: callable before signing in (or while locked); otherwise the roles that may call it. */
+export type Access = 'public' | readonly UserRole[]
+
+const EVERYONE = USER_ROLES
+const INTAKE: readonly UserRole[] = ['clerk', 'supervisor', 'admin']
+const MEDIATION: readonly UserRole[] = ['mediator', 'lawyer_mediator', 'supervisor', 'admin']
+const SUPERVISION: readonly UserRole[] = ['supervisor', 'admin']
+const ADMINISTRATION: readonly UserRole[] = ['admin']
+
+export const PERMISSIONS: Record<MethodName, Access> = {
+  'app.info': 'public',
+  'auth.status': 'public',
+  'auth.setupAdmin': 'public',
+  'auth.signIn': 'public',
+  'auth.unlock': 'public',
+  'auth.signOut': EVERYONE,
+  'auth.lock': EVERYONE,
+  'auth.changePassword': EVERYONE,
+  'users.list': ADMINISTRATION,
+  'users.save': ADMINISTRATION,
+  'users.resetPassword': ADMINISTRATION,
+  'users.setActive': ADMINISTRATION,
+
+  'offices.list': EVERYONE,
+  'settings.get': EVERYONE,
+  'settings.set': SUPERVISION,
+  'reference.disputeTypes': EVERYONE,
+  'reference.caseSources': EVERYONE,
+
+  'cases.register': INTAKE,
+  'cases.accept': INTAKE,
+  'cases.decline': INTAKE,
+  'cases.route': INTAKE,
+  'cases.setRisk': EVERYONE,
+  'cases.get': EVERYONE,
+  'cases.list': EVERYONE,
+  'parties.lookup': EVERYONE,
+
+  'mediators.list': EVERYONE,
+  'mediators.get': EVERYONE,
+  'mediators.save': SUPERVISION,
+  'mediators.exportXlsx': SUPERVISION,
+  'mediators.templateXlsx': SUPERVISION,
+  'mediators.importPreview': SUPERVISION,
+  'mediators.importCommit': SUPERVISION,
+  'chambers.list': EVERYONE,
+  'chambers.add': SUPERVISION,
+  'assignments.list': EVERYONE,
+  'assignments.suggest': EVERYONE,
+  'assignments.assign': INTAKE,
+  'assignments.recuse': INTAKE,
+
+  'rooms.list': EVERYONE,
+  'rooms.save': SUPERVISION,
+  'calendar.days': EVERYONE,
+  'calendar.years': EVERYONE,
+  'calendar.setDay': ADMINISTRATION,
+  'calendar.removeDay': ADMINISTRATION,
+  'calendar.reseedYear': ADMINISTRATION,
+  'calendar.officeHours': EVERYONE,
+  'calendar.setOfficeHours': SUPERVISION,
+  'hearings.list': EVERYONE,
+  'hearings.byCase': EVERYONE,
+  'hearings.get': EVERYONE,
+  'hearings.check': EVERYONE,
+  'hearings.schedule': EVERYONE,
+  'hearings.reschedule': EVERYONE,
+  'hearings.postpone': EVERYONE,
+  'hearings.cancel': EVERYONE,
+  'hearings.markHeld': MEDIATION,
+  'hearings.notice': EVERYONE,
+  'hearings.markNotified': EVERYONE,
+
+  'lifecycle.get': EVERYONE,
+  'cases.startMediation': MEDIATION,
+  'cases.setReferral': INTAKE,
+  'cases.extend': MEDIATION,
+  'cases.fail': MEDIATION,
+  'cases.withdraw': MEDIATION,
+  'cases.close': MEDIATION,
+  'cases.archive': SUPERVISION,
+  'cases.amend': SUPERVISION,
+  'records.add': MEDIATION,
+  'agreements.create': MEDIATION,
+  'agreements.markTerm': MEDIATION,
+  'followUps.add': MEDIATION,
+  'confirmations.apply': MEDIATION,
+  'confirmations.recordRuling': MEDIATION,
+  'deadlines.overview': EVERYONE,
+  'deadlines.rules': EVERYONE,
+
+  'audit.list': SUPERVISION,
+  'audit.actors': SUPERVISION,
+  'audit.verify': SUPERVISION,
+  'audit.exportXlsx': SUPERVISION,
+  'backups.list': ADMINISTRATION,
+  'backups.create': ADMINISTRATION,
+  'backups.restore': ADMINISTRATION,
+  'backups.cancelRestore': ADMINISTRATION
+}
+
+export function isAllowed(method: MethodName, role: UserRole | null): boolean {
+  const access = PERMISSIONS[method]
+  if (access === 'public') return true
+  return role !== null && access.includes(role)
+}
