@@ -5,7 +5,9 @@ import pluginVue from 'eslint-plugin-vue'
 import vueParser from 'vue-eslint-parser'
 
 export default tseslint.config(
-  { ignores: ['out/**', 'out-*/**', '.tmp/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: ['out/**', 'out-*/**', '.tmp/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**']
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
@@ -17,6 +19,8 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       'vue/block-lang': ['error', { script: { lang: 'ts' } }],
+      // Text from the store is never interpreted as HTML in the window (parties' names, summaries …).
+      'vue/no-v-html': 'error',
       'vue/multi-word-component-names': 'off',
       'vue/max-attributes-per-line': 'off',
       'vue/singleline-html-element-content-newline': 'off',

@@ -10,6 +10,7 @@ export default defineConfig({
       'tests/integration/**/*.test.ts'
     ],
     environment: 'node',
-    testTimeout: 20_000
+    // Case-file exports print every document to PDF through Chromium: tens of seconds on a loaded 2-core machine.
+    testTimeout: 60_000
   }
 })

@@ -44,7 +44,8 @@ import { hearingMethods } from './contract/hearings'
 import { lifecycleMethods } from './contract/lifecycle'
 import { trustMethods } from './contract/trust'
 import { accountMethods } from './contract/accounts'
-
+import { documentMethods } from './contract/documents'
+import { hubMethods } from './contract/hub'
 
 export const contract = {
   /** Version, schema version, database path, shell, acting user and this installation's office. */
@@ -143,7 +144,9 @@ export const contract = {
   ...hearingMethods,
   ...lifecycleMethods,
   ...trustMethods,
-  ...accountMethods
+  ...accountMethods,
+  ...documentMethods,
+  ...hubMethods
 } as const
 
 export type Contract = typeof contract

@@ -51,6 +51,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'cases.get': EVERYONE,
   'cases.list': EVERYONE,
   'parties.lookup': EVERYONE,
+  'parties.reveal': EVERYONE,
 
   'mediators.list': EVERYONE,
   'mediators.get': EVERYONE,
@@ -112,7 +113,42 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'backups.list': ADMINISTRATION,
   'backups.create': ADMINISTRATION,
   'backups.restore': ADMINISTRATION,
-  'backups.cancelRestore': ADMINISTRATION
+  'backups.cancelRestore': ADMINISTRATION,
+
+  // Documents are made and filed by whoever handles the case at the desk: every role.
+  'documents.generate': EVERYONE,
+  'documents.list': EVERYONE,
+  'documents.open': EVERYONE,
+  'documents.verify': EVERYONE,
+  'documents.attach': EVERYONE,
+  'documents.preview': EVERYONE,
+  'documents.caseFile': EVERYONE,
+  'documents.exportCaseFile': EVERYONE,
+  'documents.exportStatus': EVERYONE,
+  'documents.templates': EVERYONE,
+
+  // Hub bundles carry every case of the office: supervisors oversee what leaves and what is merged; only an
+  // administrator changes the trust anchor (this installation's key, the offices' registered keys).
+  'hub.keyInfo': SUPERVISION,
+  'hub.generateKey': ADMINISTRATION,
+  'hub.publicKeyFile': SUPERVISION,
+  'hub.export': SUPERVISION,
+  'hub.progress': SUPERVISION,
+  'hub.exports': SUPERVISION,
+  'hub.offices': SUPERVISION,
+  'hub.registerOffice': ADMINISTRATION,
+  'hub.verify': SUPERVISION,
+  'hub.import': SUPERVISION,
+  'hub.imports': SUPERVISION
+}
+
+/**
+ * The mediation work itself (records, outcomes, follow-up, confirmation):
+ * a mediator or lawyer-mediator does it only on "own cases", those their
+ * roster entry is assigned to; supervisors and administrators on any case.
+ */
+export function isOwnCaseWork(method: MethodName): boolean {
+  return PERMISSIONS[method] === MEDIATION
 }
 
 export function isAllowed(method: MethodName, role: UserRole | null): boolean {

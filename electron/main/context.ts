@@ -8,6 +8,7 @@ import type { Actor } from '../../shared/domain/user'
 import type { Shell } from '../../shared/domain/app-info'
 import type { Database } from './db/schema'
 import type { IntegrityReport } from '../../shared/domain/backup'
+import type { PdfPrinter } from './platform/pdf-printer'
 
 export interface Clock {
   now(): Date
@@ -56,6 +57,8 @@ export interface AppContext {
   clock: Clock
   log: Logger
   runtime: RuntimeInfo
+  /** Printing HTML to PDF: the Electron shell sets its off-screen window; unset, Debian's Chromium headless is used. */
+  pdfPrinter?: PdfPrinter
 }
 
 /** Who writes reference data and the first account before anyone has signed in. */

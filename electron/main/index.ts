@@ -7,6 +7,8 @@ import { acquireDatabaseLock, type DatabaseLock } from './db/lock'
 import { createHandlerTable, registerIpcHandlers } from './ipc/register'
 import { resolveDatabasePath, startApp, type RunningApp } from './startup'
 import { createMainWindow, rendererLocation } from './window'
+import { useSafeStorageForHubKey } from './platform/electron-hub-key'
+import { electronPdfPrinter } from './platform/electron-pdf'
 
 let running: RunningApp | null = null
 let lock: DatabaseLock | null = null
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
     return
   }
   await app.whenReady()
+  useSafeStorageForHubKey()
   try {
     const databasePath = resolveDatabasePath(app.getPath('userData'))
     lock = acquireDatabaseLock(databasePath, new Date())
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
     app.exit(1)
     return
   }
+  running.ctx.pdfPrinter = electronPdfPrinter()
   const { url, trustedPrefixes } = rendererLocation()
   registerIpcHandlers(ipcMain, createHandlerTable(running.ctx), trustedPrefixes)
   createMainWindow(trustedPrefixes, url)

@@ -56,7 +56,18 @@ export const router = createRouter({
           component: () => import('./views/UsersView.vue'),
           meta: { title: '账户管理', method: 'users.list' }
         },
-        { path: 'audit', name: 'audit', component: () => import('./views/AuditView.vue'), meta: { title: '审计日志', method: 'audit.list' } },
+        {
+          path: 'hub',
+          name: 'hub',
+          component: () => import('./views/HubView.vue'),
+          meta: { title: '数据上报', method: 'hub.exports' }
+        },
+        {
+          path: 'audit',
+          name: 'audit',
+          component: () => import('./views/AuditView.vue'),
+          meta: { title: '审计日志', method: 'audit.list' }
+        },
         {
           path: 'hearings',
           name: 'hearings',
@@ -89,6 +100,12 @@ export const router = createRouter({
       name: 'recovery',
       component: () => import('./views/RecoveryView.vue'),
       meta: { title: '数据库修复' }
+    },
+    {
+      path: '/cases/:id/print/:kind',
+      name: 'document-print',
+      component: () => import('./views/DocumentPrintView.vue'),
+      meta: { title: '打印预览' }
     },
     {
       path: '/cases/:id/receipt',

@@ -1,7 +1,7 @@
 /*
  * Trust (DESIGN §3.7): the audit trail's reader and verifier; backups and restore.
  */
-import type { AuditActor, AuditPage, AuditVerification } from '../domain/audit'
+import type { AuditActor, AuditPage, AuditVerification, RevealedParty } from '../domain/audit'
 import { auditFilterSchema, listAuditSchema } from '../domain/audit'
 import { backupFileNameSchema, type BackupOverview } from '../domain/backup'
 import type { SpreadsheetFile } from '../domain/mediator'
@@ -22,6 +22,12 @@ export const trustMethods = {
   'audit.exportXlsx': {
     input: z.object({ filter: auditFilterSchema.optional() }).strict(),
     output: returns<SpreadsheetFile>()
+  },
+
+  /** One party's ID number, credit code, phone and address in full, for the case it is in. Every view is audited. */
+  'parties.reveal': {
+    input: z.object({ caseId: z.uuid('案件编号无效'), partyId: z.uuid('当事人编号无效') }).strict(),
+    output: returns<RevealedParty>()
   },
 
   /** The backup folder: every copy with its kind and size, a restore waiting for the next start, the last check. */

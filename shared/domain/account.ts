@@ -7,6 +7,9 @@
 import { z } from '../validation'
 import { USER_ROLES, type UserRole } from './user'
 
+/** Roles whose accounts stand for a roster entry, and whose "own cases" are that entry's assignments. */
+export const ROSTER_ROLES: readonly UserRole[] = ['mediator', 'lawyer_mediator']
+
 /** Wrong passwords in a row that lock an account, and for how long. */
 export const MAX_FAILED_SIGN_INS = 3
 export const LOCKOUT_MINUTES = 15
@@ -41,6 +44,8 @@ export interface UserAccount {
   role: UserRole
   active: boolean
   officeIds: string[]
+  /** A mediator's or lawyer-mediator's roster entry: they handle the cases it is assigned to. */
+  mediatorId: string | null
   /** Locked after repeated wrong passwords, until this instant (UTC ISO). */
   lockedUntil: string | null
   hasPassword: boolean
@@ -79,6 +84,7 @@ export const saveUserSchema = z
     displayName: displayNameSchema,
     role: z.enum(USER_ROLES, '没有这个角色'),
     officeIds: z.array(z.uuid('调解组织编号无效')).max(20),
+    mediatorId: z.uuid('调解员编号无效').nullable().default(null),
     /** Required for a new account; an existing one changes its password by reset. */
     password: passwordSchema.optional()
   })

@@ -47,6 +47,17 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'assignments.assign': '指派调解员',
   'assignments.recuse': '调解员回避',
   'seed.roster': '生成测试名册',
+  'parties.reveal': '查看当事人完整身份信息',
+  'auth.setupAdmin': '设置系统管理员账户',
+  'auth.signIn': '登录',
+  'auth.signInFailed': '登录失败（密码错误）',
+  'auth.signOut': '退出登录',
+  'auth.changePassword': '修改密码',
+  'users.create': '新增账户',
+  'users.update': '修改账户',
+  'users.resetPassword': '重置密码',
+  'users.enable': '启用账户',
+  'users.disable': '停用账户',
   'backups.daily': '每日自动备份',
   'backups.manual': '手动备份',
   'backups.restore': '安排从备份恢复',
@@ -108,6 +119,16 @@ export interface AuditEntry {
   caseNumber: string | null
   /** The fields that changed: `{ before, after }`. */
   summary: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }
+}
+
+/** A party's identifiers in full, shown on demand and audited. */
+export interface RevealedParty {
+  partyId: string
+  name: string
+  idNumber: string | null
+  creditCode: string | null
+  phone: string | null
+  address: string | null
 }
 
 export interface AuditActor {

@@ -102,7 +102,11 @@ export const CASE_EVENT_KINDS = [
   'confirmation_ruled',
   'closed',
   'archived',
-  'amended'
+  'amended',
+  // Documents (shared/domain/document.ts).
+  'document_generated',
+  'document_attached',
+  'case_file_exported'
 ] as const
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number]
 export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
@@ -133,7 +137,10 @@ export const CASE_EVENT_LABELS: Record<CaseEventKind, string> = {
   confirmation_ruled: '司法确认结果',
   closed: '结案',
   archived: '归档',
-  amended: '归档后更正'
+  amended: '归档后更正',
+  document_generated: '制作文书',
+  document_attached: '添加材料',
+  case_file_exported: '导出卷宗'
 }
 
 export interface CaseEvent {

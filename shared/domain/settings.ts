@@ -17,6 +17,11 @@ export const SETTING_DEFINITIONS = {
     label: '无操作自动锁屏（分钟）',
     schema: z.int('应为整数').min(1, '至少 1 分钟').max(120, '最多 120 分钟')
   },
+  /** The office's own DOCX templates (docs/templates.md); empty: the built-in ones. */
+  'documents.templateFolder': {
+    label: '本单位文书模板文件夹',
+    schema: z.string().trim().max(500, '路径不能超过 500 个字符')
+  },
   /** Deadline defaults (shared/domain/deadline.ts). */
   ...DEADLINE_SETTING_DEFINITIONS
 } as const

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { maskAddress, maskCreditCode, maskIdNumber, maskPhone } from './masking'
+import { maskAddress, maskCreditCode, maskIdNumber, maskPersonName, maskPhone } from './masking'
 
 describe('masking personal identifiers', () => {
   it('keeps the first three and last four digits of an ID number: no county, no birth date', () => {
@@ -33,5 +33,15 @@ describe('masking personal identifiers', () => {
 
   it('hides only the middle of a credit code, which names an organisation', () => {
     expect(maskCreditCode('91330304MA2H8K7P0X')).toBe('91330304******7P0X')
+  })
+})
+
+describe('maskPersonName', () => {
+  it('keeps the surname, compound surnames whole', () => {
+    expect(maskPersonName('王芳')).toBe('王某')
+    expect(maskPersonName('欧阳明华')).toBe('欧阳某')
+    expect(maskPersonName('司马光')).toBe('司马某')
+    expect(maskPersonName('欧阳')).toBe('欧某')
+    expect(maskPersonName(null)).toBeNull()
   })
 })

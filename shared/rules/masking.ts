@@ -48,3 +48,42 @@ export function maskCreditCode(value: string | null): string | null {
   if (!value) return value
   return value.slice(0, 8) + '******' + value.slice(-4)
 }
+
+/**
+ * Two-character surnames (复姓) still met in Wenzhou's rolls and in the
+ * national list; any other name keeps only its first character as surname.
+ */
+export const COMPOUND_SURNAMES: readonly string[] = [
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '长孙',
+  '宇文',
+  '司徒',
+  '司空',
+  '夏侯',
+  '令狐',
+  '轩辕',
+  '端木',
+  '独孤',
+  '南宫',
+  '西门'
+]
+
+/**
+ * 王芳 → 王某, 欧阳明华 → 欧阳某: a person's name reduced to surname + 某, the
+ * way court documents publish parties. A compound surname stays whole, so the
+ * masked name does not invent a different surname.
+ */
+export function maskPersonName(value: string | null): string | null {
+  if (!value) return value
+  const name = value.trim()
+  const surname = COMPOUND_SURNAMES.find((s) => name.startsWith(s) && name.length > s.length) ?? Array.from(name)[0]
+  return `${surname}某`
+}

@@ -55,3 +55,25 @@ test('a case’s trail is found by its number, and a rewritten row is caught by 
   await expect(verdict).toContainText('已被改动')
   await desk.screenshot(page, '2-tampered')
 })
+
+test('a full ID number is shown on demand, and the view is on the case’s audit trail', async ({
+  page,
+  desk,
+  consoleErrors
+}) => {
+  void consoleErrors
+  await chooseOffice(desk.app, 'wutian')
+  const theCase = await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(registration()))
+  const fullId = registration().parties[0].idNumber!
+  await desk.open(page, `/cases/${theCase.id}`)
+  const parties = page.getByTestId('case-parties')
+  await expect(parties).toContainText(`330***********${fullId.slice(-4)}`)
+  await expect(parties).not.toContainText(fullId)
+  await page.getByTestId('reveal-王芳').click()
+  await expect(parties).toContainText(fullId)
+  await expect(parties).toContainText('13857712345')
+  await desk.screenshot(page, '3-revealed')
+
+  const trail = await services['audit.list'](desk.app.ctx, { filter: { caseId: theCase.id, action: 'parties.reveal' } })
+  expect(trail.rows.map((r) => r.actorName)).toEqual(['王主任'])
+})

@@ -25,6 +25,7 @@ export function accountCases(
       displayName: '李受理',
       role: 'clerk',
       officeIds: [await officeId(app, 'wutian')],
+      mediatorId: null,
       password: CLERK_PASSWORD
     })
 

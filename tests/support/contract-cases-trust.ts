@@ -85,6 +85,25 @@ export function trustCases(
       },
       bad: async () => [{ input: { filter: { fromDate: '2026-13-01' } }, field: 'filter.fromDate' }]
     },
+    'parties.reveal': {
+      good: async () => {
+        const caseId = await registeredCaseId()
+        const detail = await services['cases.get'](app.ctx, { caseId })
+        return {
+          input: { caseId, partyId: detail.parties[0].id },
+          expectData: async (party) => {
+            expect(party).toMatchObject({ name: '王芳', phone: '13857712345', address: '梧田街道老殿后村12号' })
+            expect(party.idNumber).toMatch(/^330304\d{11}[\dX]$/)
+            const trail = await services['audit.list'](app.ctx, { filter: { caseId, action: 'parties.reveal' } })
+            expect(trail.rows.map((r) => [r.entityId, r.actorName])).toEqual([[party.partyId, '本机管理员']])
+          }
+        }
+      },
+      bad: async () => [
+        { input: { caseId: 'x', partyId: '01a22700-0000-7000-8000-000000000000' }, field: 'caseId' },
+        { input: { caseId: '01a22700-0000-7000-8000-000000000000' }, field: 'partyId' }
+      ]
+    },
     'backups.list': {
       good: async () => ({
         input: {},

@@ -15,6 +15,8 @@ import { hearingCases } from './contract-cases-hearings'
 import { lifecycleCases } from './contract-cases-lifecycle'
 import { trustCases } from './contract-cases-trust'
 import { accountCases } from './contract-cases-accounts'
+import { documentCases } from './contract-cases-documents'
+import { hubCases } from './contract-cases-hub'
 import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { MIGRATIONS } from '../../electron/main/db/migrator'
@@ -341,7 +343,9 @@ export function describeEveryContractMethod(
     ...hearingCases(app, registeredCaseId),
     ...lifecycleCases(app, registeredCaseId),
     ...trustCases(app, registeredCaseId),
-    ...accountCases(app, registeredCaseId)
+    ...accountCases(app, registeredCaseId),
+    ...hubCases(app, registeredCaseId),
+    ...documentCases(app, registeredCaseId)
   })
 
   /** A registered case at the Wutian sub-center, made through the real service. */

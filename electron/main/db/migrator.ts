@@ -16,6 +16,9 @@ import * as mHearings from './migrations/2026_11_29_1800_create_hearings'
 import * as mLifecycle from './migrations/2026_11_29_2000_create_lifecycle'
 import * as mChainAudit from './migrations/2026_11_29_2200_chain_audit_log'
 import * as mAccounts from './migrations/2026_11_29_2300_create_accounts'
+import * as mDocuments from './migrations/2026_11_29_2400_create_documents'
+import * as mAccountRoster from './migrations/2026_11_29_2310_link_accounts_to_roster'
+import * as mHub from './migrations/2026_11_29_2500_create_hub'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -26,7 +29,10 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_1800_create_hearings': mHearings,
   '2026_11_29_2000_create_lifecycle': mLifecycle,
   '2026_11_29_2200_chain_audit_log': mChainAudit,
-  '2026_11_29_2300_create_accounts': mAccounts
+  '2026_11_29_2300_create_accounts': mAccounts,
+  '2026_11_29_2310_link_accounts_to_roster': mAccountRoster,
+  '2026_11_29_2400_create_documents': mDocuments,
+  '2026_11_29_2500_create_hub': mHub
 }
 
 export interface MigrationReport {

@@ -5,6 +5,8 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely'
 import type { HearingTables } from './schema-hearings'
 import type { LifecycleTables } from './schema-lifecycle'
+import type { DocumentTables } from './schema-documents'
+import type { HubTables } from './schema-hub'
 
 /** Columns every synchronised row carries (DESIGN §5). */
 export interface Tracked {
@@ -44,6 +46,8 @@ export interface UserTable extends Tracked {
   failed_sign_ins: ColumnType<number, number | undefined, number>
   locked_until: string | null
   password_changed_at: string | null
+  /** A mediator's or lawyer-mediator's entry in the roster: their "own cases" are those it is assigned to. */
+  mediator_id: string | null
 }
 
 export interface UserOfficeTable extends Tracked {
@@ -258,7 +262,7 @@ export interface AssignmentTable extends Tracked {
   ended_at: string | null
 }
 
-export interface Database extends HearingTables, LifecycleTables {
+export interface Database extends HearingTables, LifecycleTables, DocumentTables, HubTables {
   offices: OfficeTable
   settings: SettingTable
   users: UserTable

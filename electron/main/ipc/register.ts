@@ -16,6 +16,7 @@ import type { AppContext } from '../context'
 import { AppError } from '../errors'
 import { services as defaultServices, type ServiceTable } from '../services/index'
 import { PERMISSIONS } from '../../../shared/permissions'
+import { scopeRefusal } from '../services/accounts/scope'
 import { USER_ROLE_LABELS } from '../../../shared/domain/user'
 
 export type Handler<M extends MethodName> = (rawInput: unknown) => Promise<IpcResult<MethodOutput<M>>>
@@ -37,6 +38,8 @@ export function createHandlerTable(ctx: AppContext, services: ServiceTable = def
         })
       }
       try {
+        const outOfScope = await scopeRefusal(ctx, method, parsed.data)
+        if (outOfScope) return failure({ code: 'FORBIDDEN', message: outOfScope })
         const service = services[method] as (ctx: AppContext, input: unknown) => Promise<unknown>
         return { ok: true, data: (await service(ctx, parsed.data)) as MethodOutput<MethodName> }
       } catch (error) {

@@ -19,6 +19,8 @@ import { hearingServices } from './hearings/table'
 import { lifecycleServices } from './lifecycle/table'
 import { trustServices } from './trust/table'
 import { accountServices } from './accounts/table'
+import { documentServices } from './documents/table'
+import { hubServices } from './hub/table'
 
 export type Service<M extends MethodName> = (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 
@@ -55,5 +57,7 @@ export const services: ServiceTable = {
   ...hearingServices,
   ...lifecycleServices,
   ...trustServices,
-  ...accountServices
+  ...accountServices,
+  ...documentServices,
+  ...hubServices
 }

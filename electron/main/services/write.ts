@@ -39,18 +39,14 @@ export async function writeChange<T>(
     const result = await work(trx, (change) => changes.push(change))
     const at = ctx.clock.now().toISOString()
     await appendAuditRows(trx, ctx, action, at, changes)
-    for (const change of changes) {
-      await trx
-        .insertInto('change_log')
-        .values({
-          entity: change.entity,
-          entity_id: change.entityId,
-          operation: change.operation,
-          version: change.version,
-          changed_at: at
-        })
-        .execute()
-    }
+    const logRows = changes.map((change) => ({
+      entity: change.entity,
+      entity_id: change.entityId,
+      operation: change.operation,
+      version: change.version,
+      changed_at: at
+    }))
+    for (const chunk of chunks(logRows)) await trx.insertInto('change_log').values(chunk).execute()
     return result
   })
 }
@@ -82,7 +78,7 @@ async function appendAuditRows(
   // A party saved while registering a case belongs to that case's trail, though parties are shared between cases.
   const distinctCases = new Set(caseIds.filter((id) => id !== null))
   const caseOfAction = distinctCases.size === 1 ? [...distinctCases][0] : null
-  for (const [index, item] of items.entries()) {
+  const rows = items.map((item, index) => {
     const fields = {
       id: uuidv7(),
       at,
@@ -96,12 +92,22 @@ async function appendAuditRows(
     }
     chainSeq += 1
     const hash = auditHash(chainSeq, prevHash, fields)
-    await trx
-      .insertInto('audit_log')
-      .values({ ...fields, chain_seq: chainSeq, prev_hash: prevHash, hash })
-      .execute()
+    const row = { ...fields, chain_seq: chainSeq, prev_hash: prevHash, hash }
     prevHash = hash
-  }
+    return row
+  })
+  for (const chunk of chunks(rows)) await trx.insertInto('audit_log').values(chunk).execute()
+}
+
+/**
+ * Multi-row inserts, a few hundred rows at a time: one statement per row cost
+ * an intake save a dozen round trips through the binding (docs/performance.md),
+ * and SQLite caps the bound values of one statement.
+ */
+function chunks<T>(rows: T[], size = 200): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size))
+  return out
 }
 
 /**

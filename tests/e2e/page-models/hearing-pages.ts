@@ -21,9 +21,12 @@ export class HearingForm {
     this.save = page.getByTestId('save-hearing')
   }
 
+  /** Pick from a select, then wait for its list to close: the next select may offer the same time. */
   private async choose(testId: string, option: string): Promise<void> {
     await this.dialog.getByTestId(testId).click()
-    await this.page.getByRole('option', { name: option, exact: true }).click()
+    const choice = this.page.getByRole('option', { name: option, exact: true })
+    await choice.click()
+    await expect(choice).toHaveCount(0)
   }
 
   async setDate(date: string): Promise<void> {

@@ -4,7 +4,7 @@
  * lock-out), disable and re-enable. The installation never loses its last
  * active administrator, and nobody disables their own account.
  */
-import type { UserAccount } from '../../../../shared/domain/account'
+import { ROSTER_ROLES, type UserAccount } from '../../../../shared/domain/account'
 import type { ParsedInput } from '../../../../shared/ipc-contract'
 import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
@@ -65,6 +65,22 @@ export async function saveUser(ctx: AppContext, input: ParsedInput<'users.save'>
     .where('id', 'in', [...input.officeIds, ''])
     .execute()
   if (offices.length !== new Set(input.officeIds).size) fields.officeIds = '所选调解组织不存在'
+  if (input.mediatorId) {
+    if (!ROSTER_ROLES.includes(input.role)) fields.mediatorId = '只有调解员、律师调解员的账户关联调解员名册'
+    const mediator = await ctx.db
+      .selectFrom('mediators')
+      .select('id')
+      .where('id', '=', input.mediatorId)
+      .executeTakeFirst()
+    const taken = await ctx.db
+      .selectFrom('users')
+      .select('display_name')
+      .where('mediator_id', '=', input.mediatorId)
+      .where('id', '!=', input.id ?? '')
+      .executeTakeFirst()
+    if (!mediator) fields.mediatorId = '名册中没有这位调解员'
+    else if (taken) fields.mediatorId = `该调解员已关联账户“${taken.display_name}”`
+  }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', '输入有误，请检查标出的字段', fields)
 
   const before = input.id ? await userRow(ctx, input.id) : null
@@ -75,7 +91,12 @@ export async function saveUser(ctx: AppContext, input: ParsedInput<'users.save'>
   const id = await writeChange(ctx, before ? 'users.update' : 'users.create', async (trx, record) => {
     const now = ctx.clock.now().toISOString()
     if (before) {
-      const changes = { username: input.username, display_name: input.displayName, role: input.role }
+      const changes = {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        mediator_id: input.mediatorId
+      }
       await updateUserRow(trx, record, before, changes, now)
       await replaceOffices(trx, record, before.id, input.officeIds, now)
       return before.id
@@ -91,6 +112,7 @@ export async function saveUser(ctx: AppContext, input: ParsedInput<'users.save'>
       password_changed_at: now,
       failed_sign_ins: 0,
       locked_until: null,
+      mediator_id: input.mediatorId,
       created_at: now,
       updated_at: now,
       version: 1

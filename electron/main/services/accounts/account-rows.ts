@@ -30,6 +30,7 @@ export function toAccount(row: UserRow, officeIds: string[]): UserAccount {
     role: row.role as UserRole,
     active: row.active === 1,
     officeIds,
+    mediatorId: row.mediator_id,
     lockedUntil: row.locked_until,
     hasPassword: row.password_hash !== null
   }

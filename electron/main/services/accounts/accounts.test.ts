@@ -9,7 +9,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { METHOD_NAMES } from '../../../../shared/ipc-contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
 import { USER_ROLES, type UserRole } from '../../../../shared/domain/user'
-import { chooseOffice } from '../../../../tests/support/intake-fixtures'
+import { chooseOffice, registration } from '../../../../tests/support/intake-fixtures'
+import { officeId } from '../../../../tests/support/contract-cases'
+import { registerCaseSchema } from '../../../../shared/domain/case-input'
+import { assignSchema } from '../../../../shared/domain/mediator-input'
+import { addMediator } from '../../../../tests/support/roster-fixtures'
 import { fixedClock, startTempApp, tableCounts, type TempApp } from '../../../../tests/support/temp-app'
 import { createHandlerTable, type HandlerTable } from '../../ipc/register'
 import { startApp } from '../../startup'
@@ -31,6 +35,7 @@ beforeEach(async () => {
       displayName: `${role}用户`,
       role,
       officeIds: [wutian],
+      mediatorId: null,
       password: PASSWORD
     })
   }
@@ -120,6 +125,81 @@ describe('signing in', () => {
     const rows = await app.ctx.db.selectFrom('audit_log').select('summary').where('entity', '=', 'users').execute()
     expect(rows.length).toBeGreaterThan(4)
     for (const { summary } of rows) expect(summary).not.toMatch(/password_hash|password_salt/)
+  })
+})
+
+describe('scope', () => {
+  it('a clerk reaches the cases of their own office only; a supervisor reaches every office', async () => {
+    const here = await services['cases.register'](app.ctx, registerCaseSchema.parse(registration()))
+    const there = await services['cases.register'](app.ctx, registerCaseSchema.parse(registration()))
+    const zeya = await officeId(app, 'zeya')
+    await services['cases.route'](app.ctx, {
+      caseId: there.id,
+      kind: 'transfer',
+      toOfficeId: zeya,
+      note: '属泽雅镇辖区'
+    })
+
+    await handlers['auth.signOut']({})
+    await signInAs('clerk')
+    expect((await handlers['cases.get']({ caseId: here.id })).ok).toBe(true)
+    expect(await handlers['cases.get']({ caseId: there.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringMatching(/由泽雅.*办理，不属于你所在的调解组织/) }
+    })
+    const before = await tableCounts(app)
+    expect(await handlers['cases.setRisk']({ caseId: there.id, riskLevel: 'red', reason: '有激化苗头' })).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'FORBIDDEN' }
+      }
+    )
+    expect(await tableCounts(app)).toEqual(before)
+
+    await handlers['auth.signOut']({})
+    await signInAs('supervisor')
+    expect((await handlers['cases.get']({ caseId: there.id })).ok).toBe(true)
+  })
+})
+
+describe('own cases', () => {
+  it('a mediator does the mediation work only on the cases their roster entry is assigned to', async () => {
+    const lin = await addMediator(app, { name: '林海燕' })
+    const wutian = await officeId(app, 'wutian')
+    const mine = await services['cases.register'](app.ctx, registerCaseSchema.parse(registration()))
+    const other = await services['cases.register'](app.ctx, registerCaseSchema.parse(registration()))
+    for (const { id } of [mine, other]) await services['cases.accept'](app.ctx, { caseId: id })
+    await services['assignments.assign'](
+      app.ctx,
+      assignSchema.parse({ caseId: mine.id, mediatorId: lin.id, role: 'lead' })
+    )
+    const account = await services['users.save'](app.ctx, {
+      username: 'linhaiyan',
+      displayName: '林海燕',
+      role: 'mediator',
+      officeIds: [wutian],
+      mediatorId: lin.id,
+      password: PASSWORD
+    })
+    expect(account.mediatorId).toBe(lin.id)
+
+    await handlers['auth.signOut']({})
+    await signInAs('linhaiyan')
+    expect(await handlers['cases.startMediation']({ caseId: mine.id })).toMatchObject({ ok: true })
+    expect(await handlers['cases.startMediation']({ caseId: other.id })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '你不是该案件的承办调解员，不能办理此项' }
+    })
+    // Reading the office's other cases is still allowed.
+    expect((await handlers['cases.get']({ caseId: other.id })).ok).toBe(true)
+
+    // An account not linked to the roster is told what to do.
+    await handlers['auth.signOut']({})
+    await signInAs('mediator')
+    expect(await handlers['cases.startMediation']({ caseId: mine.id })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('尚未关联调解员名册') }
+    })
   })
 })
 

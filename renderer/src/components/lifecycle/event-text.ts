@@ -43,6 +43,11 @@ export function lifecycleEventText(event: CaseEvent): string | null {
               .join('、')}`
           : ''
       }${d.note ? `；${String(d.note)}` : ''}`
+    case 'document_generated':
+    case 'document_attached':
+      return `${String(d.title)}（第 ${String(d.revision)} 版）`
+    case 'case_file_exported':
+      return `${String(d.format).toUpperCase()}，共 ${String(d.items)} 件`
     default:
       return null
   }

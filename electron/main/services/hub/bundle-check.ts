@@ -1,0 +1,274 @@
+/*
+ * Everything the hub checks before it writes anything (docs/hub-bundle.md
+ * §5), in order: the archive itself, the manifest, every file's hash, the
+ * signature against the key registered for that office, the sequence and
+ * previous-hash chain, every NDJSON line, and the offices it refers to.
+ * Each check reports in zh-CN; a check that cannot run because an earlier
+ * one failed says so. Nothing here writes.
+ */
+import { createPublicKey, verify } from 'node:crypto'
+import type { Kysely } from 'kysely'
+import type { HubCheck, HubCheckKey, HubVerification } from '../../../../shared/domain/hub'
+import { HUB_CHECK_KEYS, HUB_CHECK_LABELS, MAX_BUNDLE_BYTES } from '../../../../shared/domain/hub'
+import { HUB_ENTITY_BY_FILE, ndjsonName, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
+import { manifestSchema, type BundleManifest } from '../../../../shared/rules/hub-manifest'
+import type { Tombstone } from '../../../../shared/rules/hub-rows'
+import type { Database } from '../../db/schema'
+import type { HubOfficeKeyTable } from '../../db/schema-hub'
+import { sha256Hex } from './export'
+import { parseLines, type ParsedRows } from './bundle-lines'
+import { readZip, ZipRefusal } from './zip-reader'
+
+export const BUNDLE_LIMITS = {
+  maxArchiveBytes: MAX_BUNDLE_BYTES,
+  maxEntries: 64,
+  maxInflatedBytes: 1024 * 1024 * 1024 - 1,
+  maxRatio: 200
+}
+
+export interface CheckedBundle {
+  verification: HubVerification
+  /** Present only when every check passed. */
+  accepted: {
+    manifest: BundleManifest
+    registration: HubOfficeKeyTable
+    rows: ParsedRows
+    tombstones: Tombstone[]
+  } | null
+}
+
+class Report {
+  private readonly results = new Map<HubCheckKey, HubCheck>()
+  pass(key: HubCheckKey, detail: string): void {
+    this.results.set(key, { key, label: HUB_CHECK_LABELS[key], status: 'passed', detail })
+  }
+  fail(key: HubCheckKey, detail: string): void {
+    this.results.set(key, { key, label: HUB_CHECK_LABELS[key], status: 'failed', detail })
+  }
+  get ok(): boolean {
+    return HUB_CHECK_KEYS.every((k) => this.results.get(k)?.status === 'passed')
+  }
+  checks(): HubCheck[] {
+    return HUB_CHECK_KEYS.map(
+      (key) =>
+        this.results.get(key) ?? {
+          key,
+          label: HUB_CHECK_LABELS[key],
+          status: 'skipped',
+          detail: '前面的检查未通过，未进行'
+        }
+    )
+  }
+  firstFailure(): string | null {
+    const failed = this.checks().find((c) => c.status === 'failed')
+    return failed ? `${failed.label}：${failed.detail}` : null
+  }
+}
+
+const short = (hash: string | null): string => (hash ? `${hash.slice(0, 12)}…` : '（无）')
+
+export async function checkBundle(db: Kysely<Database>, bundle: Buffer): Promise<CheckedBundle> {
+  const report = new Report()
+  const bundleSha256 = sha256Hex(bundle)
+  const finish = (manifest: BundleManifest | null, accepted: CheckedBundle['accepted']): CheckedBundle => ({
+    verification: {
+      ok: report.ok,
+      bundleSha256,
+      sizeBytes: bundle.length,
+      manifest: manifest && {
+        officeCode: manifest.office.code,
+        officeName: manifest.office.name,
+        keyFingerprint: manifest.keyFingerprint,
+        sequence: manifest.sequence,
+        previousBundleSha256: manifest.previousBundleSha256,
+        createdAt: manifest.createdAt,
+        kind: manifest.kind,
+        piiPolicy: manifest.piiPolicy,
+        changeLog: manifest.changeLog,
+        counts: manifest.counts
+      },
+      checks: report.checks(),
+      reason: report.firstFailure()
+    },
+    accepted: report.ok ? accepted : null
+  })
+
+  let files: Map<string, Buffer>
+  try {
+    files = readZip(bundle, BUNDLE_LIMITS)
+    report.pass('archive', `${files.size} 个文件，${bundle.length} 字节`)
+  } catch (error) {
+    if (!(error instanceof ZipRefusal)) throw error
+    report.fail('archive', error.message)
+    return finish(null, null)
+  }
+
+  const manifestBytes = files.get('manifest.json')
+  const signatureBytes = files.get('signature')
+  if (!manifestBytes || !signatureBytes) {
+    report.fail('manifest', '缺少 manifest.json 或 signature')
+    return finish(null, null)
+  }
+  let manifest: BundleManifest
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')))
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      report.fail('manifest', `字段 ${issue.path.join('.') || '（根）'}：${issue.message}`)
+      return finish(null, null)
+    }
+    manifest = parsed.data
+    report.pass(
+      'manifest',
+      `${manifest.office.name} 第 ${manifest.sequence} 号数据包，格式版本 ${manifest.formatVersion}`
+    )
+  } catch (error) {
+    report.fail(
+      'manifest',
+      `manifest.json 不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`
+    )
+    return finish(null, null)
+  }
+
+  checkHashes(report, manifest, files)
+  const registration = await checkSignature(db, report, manifest, manifestBytes, signatureBytes)
+  if (registration) await checkChain(db, report, manifest, registration, bundleSha256)
+
+  if (report.checks().find((c) => c.key === 'hashes')?.status !== 'passed') return finish(manifest, null)
+  const parsed = parseLines(manifest, files)
+  if (parsed.problems.length > 0) {
+    report.fail('lines', parsed.problems.join('；'))
+    return finish(manifest, null)
+  }
+  report.pass('lines', `${parsed.lineCount} 行全部符合格式`)
+
+  const unknownOffices = await checkReferences(db, parsed.rows)
+  if (unknownOffices) report.fail('references', unknownOffices)
+  else report.pass('references', '引用的调解组织均为本中心已知的组织')
+
+  return finish(
+    manifest,
+    registration ? { manifest, registration, rows: parsed.rows, tombstones: parsed.tombstones } : null
+  )
+}
+
+function checkHashes(report: Report, manifest: BundleManifest, files: Map<string, Buffer>): void {
+  const listed = new Map(manifest.files.map((f) => [f.name, f]))
+  for (const name of files.keys()) {
+    if (name === 'manifest.json' || name === 'signature') continue
+    if (!listed.has(name)) return report.fail('hashes', `文件 ${name} 不在清单中`)
+    const file = name.replace(/\.ndjson$/, '')
+    if (!name.endsWith('.ndjson') || (file !== TOMBSTONES_FILE && !HUB_ENTITY_BY_FILE.has(file))) {
+      return report.fail('hashes', `文件 ${name} 不是本格式版本的数据文件`)
+    }
+  }
+  for (const entry of manifest.files) {
+    const data = files.get(entry.name)
+    if (!data) return report.fail('hashes', `清单列出的文件 ${entry.name} 不在数据包中`)
+    if (data.length !== entry.size)
+      return report.fail('hashes', `文件 ${entry.name} 大小为 ${data.length}，清单为 ${entry.size}`)
+    const actual = sha256Hex(data)
+    if (actual !== entry.sha256) {
+      return report.fail(
+        'hashes',
+        `文件 ${entry.name} 的 SHA-256 为 ${short(actual)}，清单为 ${short(entry.sha256)}：内容被改动`
+      )
+    }
+  }
+  report.pass('hashes', `${manifest.files.length} 个数据文件的大小与 SHA-256 均与清单一致`)
+}
+
+async function checkSignature(
+  db: Kysely<Database>,
+  report: Report,
+  manifest: BundleManifest,
+  manifestBytes: Buffer,
+  signatureBytes: Buffer
+): Promise<HubOfficeKeyTable | null> {
+  const registration = await db
+    .selectFrom('hub_office_keys')
+    .selectAll()
+    .where('office_code', '=', manifest.office.code)
+    .executeTakeFirst()
+  if (!registration) {
+    report.fail('signature', `调解组织“${manifest.office.name}”（${manifest.office.code}）的公钥尚未在本中心登记`)
+    return null
+  }
+  if (registration.fingerprint !== manifest.keyFingerprint) {
+    report.fail(
+      'signature',
+      `数据包声明的密钥指纹 ${short(manifest.keyFingerprint)} 与本中心登记的 ${short(registration.fingerprint)} 不一致`
+    )
+    return null
+  }
+  const signature = Buffer.from(signatureBytes.toString('ascii').trim(), 'base64')
+  const valid =
+    signature.length === 64 && verify(null, manifestBytes, createPublicKey(registration.public_key_pem), signature)
+  if (!valid) {
+    report.fail('signature', '签名无效：清单被改动，或不是用该调解组织登记的密钥签名')
+    return null
+  }
+  report.pass('signature', `签名有效，密钥指纹 ${short(registration.fingerprint)}`)
+  return registration
+}
+
+async function checkChain(
+  db: Kysely<Database>,
+  report: Report,
+  manifest: BundleManifest,
+  registration: HubOfficeKeyTable,
+  bundleSha256: string
+): Promise<void> {
+  const expected = registration.last_sequence + 1
+  const imported = await db
+    .selectFrom('hub_imports')
+    .select(['sequence', 'imported_at'])
+    .where('bundle_sha256', '=', bundleSha256)
+    .where('status', '=', 'accepted')
+    .executeTakeFirst()
+  if (imported) {
+    return report.fail(
+      'chain',
+      `重复导入：该数据包（第 ${imported.sequence} 号）已于 ${imported.imported_at} 导入，应为第 ${expected} 号`
+    )
+  }
+  if (manifest.sequence < expected) {
+    return report.fail(
+      'chain',
+      `过期或重放的数据包：第 ${manifest.sequence} 号，本中心已导入到第 ${registration.last_sequence} 号，应为第 ${expected} 号`
+    )
+  }
+  if (manifest.sequence > expected) {
+    return report.fail('chain', `序号跳跃：应为第 ${expected} 号，收到第 ${manifest.sequence} 号（中间的数据包缺失）`)
+  }
+  if (manifest.previousBundleSha256 !== registration.last_bundle_sha256) {
+    return report.fail(
+      'chain',
+      `哈希链分叉：数据包记录的前一数据包哈希为 ${short(manifest.previousBundleSha256)}，本中心导入的第 ${registration.last_sequence} 号为 ${short(registration.last_bundle_sha256)}`
+    )
+  }
+  report.pass(
+    'chain',
+    registration.last_sequence === 0
+      ? '第 1 号，该调解组织的首个数据包'
+      : `第 ${manifest.sequence} 号，紧接本中心已导入的第 ${registration.last_sequence} 号`
+  )
+}
+
+/** Every office the rows point to must be named in offices.ndjson by a code this hub knows. */
+async function checkReferences(db: Kysely<Database>, rows: ParsedRows): Promise<string | null> {
+  const offices = rows.get('offices') ?? []
+  const known = new Set((await db.selectFrom('offices').select('code').execute()).map((o) => o.code))
+  const unknown = offices.filter((o) => !known.has(String(o.code))).map((o) => `${o.name}（${o.code}）`)
+  if (unknown.length > 0) return `本中心没有这些调解组织：${unknown.join('、')}`
+  const bundleOfficeIds = new Set(offices.map((o) => String(o.id)))
+  for (const [file, list] of rows) {
+    const entity = HUB_ENTITY_BY_FILE.get(file)!
+    for (const [column, target] of Object.entries(entity.refs ?? {})) {
+      if (target !== 'offices') continue
+      const missing = list.find((row) => row[column] !== null && !bundleOfficeIds.has(String(row[column])))
+      if (missing) return `${ndjsonName(file)} 中 id 为 ${missing.id} 的行引用了数据包未列出的调解组织`
+    }
+  }
+  return null
+}

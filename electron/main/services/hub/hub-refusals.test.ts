@@ -1,0 +1,178 @@
+/*
+ * Every way a bundle is refused at the hub writes nothing but its refusal:
+ * tampered bytes in any file, a foreign signature, an unregistered office,
+ * a replayed, skipped or forked chain, hostile ZIP entries, a zip bomb, and
+ * an NDJSON line that breaks its schema.
+ */
+import { sign } from 'node:crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TempApp } from '../../../../tests/support/temp-app'
+import { services } from '../index'
+import { sha256Hex } from './export'
+import { BUNDLE_LIMITS } from './bundle-check'
+import { countsBesidesImportRecord, exportFrom, importAt, officeApp, registerAt, registerCaseAt } from './hub-test-kit'
+import { loadOfficeKey } from './office-key'
+import { readZip } from './zip-reader'
+import { writeZip, type ZipInput } from './zip-writer'
+import { forgeSizes, setUnixMode } from './zip-forge'
+
+type Manifest = {
+  sequence: number
+  previousBundleSha256: string | null
+  files: Array<{ name: string; size: number; sha256: string }>
+}
+
+function entriesOf(bundle: Buffer): ZipInput[] {
+  return [...readZip(bundle, BUNDLE_LIMITS)].map(([name, data]) => ({ name, data }))
+}
+
+/** Rebuild a bundle after `change`, re-hashing the files and signing the manifest with `app`'s key (as a forger with that key would). */
+function resigned(
+  bundle: Buffer,
+  signer: TempApp,
+  change: (files: Map<string, Buffer>, manifest: Manifest) => void
+): Buffer {
+  const files = new Map(entriesOf(bundle).map((e) => [e.name, e.data]))
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest
+  change(files, manifest)
+  manifest.files = [...files]
+    .filter(([name]) => name !== 'manifest.json' && name !== 'signature')
+    .map(([name, data]) => ({ name, size: data.length, sha256: sha256Hex(data) }))
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n')
+  files.set('manifest.json', manifestBytes)
+  files.set(
+    'signature',
+    Buffer.from(sign(null, manifestBytes, loadOfficeKey(signer.ctx)!.privateKey).toString('base64'))
+  )
+  return writeZip([...files].map(([name, data]) => ({ name, data })))
+}
+
+describe('hub import refusals', () => {
+  let wutian: TempApp
+  let jingshan: TempApp
+  let hub: TempApp
+  let first: Buffer
+  let second: Buffer
+  let third: Buffer
+
+  beforeAll(async () => {
+    ;[wutian, jingshan, hub] = await Promise.all([officeApp('wutian'), officeApp('jingshan'), officeApp('ouhai')])
+    await registerCaseAt(wutian, 1, ['王芳', '陈建国'])
+    first = await exportFrom(wutian)
+    await registerCaseAt(wutian, 2, ['刘洋', '孙丽'])
+    second = await exportFrom(wutian)
+    await registerCaseAt(wutian, 3, ['周强', '吴敏'])
+    third = await exportFrom(wutian)
+    await services['hub.generateKey'](jingshan.ctx, {})
+  })
+  afterAll(async () => {
+    await Promise.all([wutian.dispose(), jingshan.dispose(), hub.dispose()])
+  })
+
+  /** Import, expect a refusal whose reason matches, and that only the refusal row was written. */
+  async function expectRefused(bundle: Buffer, reason: RegExp): Promise<void> {
+    const before = await countsBesidesImportRecord(hub)
+    const importsBefore = (await services['hub.imports'](hub.ctx, {})).length
+    const entry = await importAt(hub, bundle, 'suspect.zip')
+    expect(entry.status).toBe('refused')
+    expect(entry.reason).toMatch(reason)
+    expect(await countsBesidesImportRecord(hub)).toEqual(before)
+    const history = await services['hub.imports'](hub.ctx, {})
+    expect(history).toHaveLength(importsBefore + 1)
+    expect(history[0]).toMatchObject({ status: 'refused', reason: entry.reason })
+    expect(hub.errors).toEqual([])
+  }
+
+  it('refuses a bundle from an office whose key is not registered', async () => {
+    await expectRefused(first, /公钥尚未在本中心登记/)
+    await registerAt(hub, wutian)
+  })
+
+  it('refuses a skipped sequence, then takes the first bundle', async () => {
+    await expectRefused(second, /序号跳跃：应为第 1 号，收到第 2 号/)
+    expect((await importAt(hub, first)).status).toBe('accepted')
+  })
+
+  it('refuses one changed byte in any file of the bundle', async () => {
+    for (const { name, data } of entriesOf(second)) {
+      const tampered = Buffer.from(data)
+      const at = name === 'signature' ? 3 : Math.floor(tampered.length / 2)
+      tampered[at] = tampered[at] === 0x41 ? 0x42 : 0x41
+      const files = entriesOf(second).map((e) => (e.name === name ? { name, data: tampered } : e))
+      await expectRefused(
+        writeZip(files),
+        name === 'manifest.json' || name === 'signature' ? /签名无效|清单/ : /SHA-256/
+      )
+    }
+  })
+
+  it('refuses a changed byte in the raw archive', async () => {
+    const raw = Buffer.from(second)
+    raw[60] ^= 0xff
+    await expectRefused(raw, /.+/)
+  })
+
+  it("refuses a bundle signed with another office's key", async () => {
+    await expectRefused(
+      resigned(second, jingshan, () => {}),
+      /签名无效/
+    )
+  })
+
+  it('refuses a forked chain: the right sequence after the wrong bundle', async () => {
+    const forked = resigned(second, wutian, (_files, manifest) => {
+      manifest.previousBundleSha256 = 'f'.repeat(64)
+    })
+    await expectRefused(forked, /哈希链分叉/)
+  })
+
+  it('refuses an NDJSON line that breaks its schema', async () => {
+    const broken = resigned(second, wutian, (files) => {
+      const lines = files.get('cases.ndjson')!.toString('utf8').split('\n')
+      const row = JSON.parse(lines[0])
+      row.amount_cents = '一万元'
+      lines[0] = JSON.stringify(row)
+      files.set('cases.ndjson', Buffer.from(lines.join('\n')))
+    })
+    await expectRefused(broken, /cases\.ndjson 第 1 行 字段 amount_cents：应为整数/)
+  })
+
+  it('refuses hostile archive entries before reading them', async () => {
+    const files = entriesOf(second)
+    await expectRefused(writeZip([...files, { name: '../../x', data: Buffer.from('x') }]), /路径穿越/)
+    await expectRefused(writeZip([...files, { name: '/etc/cron.d/x', data: Buffer.from('x') }]), /绝对路径/)
+    await expectRefused(writeZip([...files, { name: 'C:\\x', data: Buffer.from('x') }]), /绝对路径/)
+    await expectRefused(writeZip([...files, files[2]]), /重复的条目/)
+    await expectRefused(
+      setUnixMode(writeZip([...files, { name: 'link', data: Buffer.from('/etc/passwd') }]), 'link', 0o120777),
+      /符号链接/
+    )
+  })
+
+  it('refuses a zip bomb, whether it declares its size or lies about it', async () => {
+    const files = entriesOf(second)
+    const zeros = Buffer.alloc(8 * 1024 * 1024)
+    // Declares 1 GiB inflated from a few KB: refused from the directory alone, nothing inflated.
+    await expectRefused(
+      forgeSizes(writeZip([...files, { name: 'bomb.ndjson', data: zeros }]), 'bomb.ndjson', 1024 ** 3),
+      /压缩比异常|超过上限/
+    )
+    // Declares 1 KB but inflates to 8 MB: inflation stops at the declared size.
+    await expectRefused(
+      forgeSizes(writeZip([...files, { name: 'bomb.ndjson', data: zeros }]), 'bomb.ndjson', 1024),
+      /超过声明大小/
+    )
+  })
+
+  it('refuses a replayed bundle and an older one, then continues the chain', async () => {
+    await expectRefused(first, /重复导入/)
+    expect((await importAt(hub, second)).status).toBe('accepted')
+    expect((await importAt(hub, third)).status).toBe('accepted')
+    const older = resigned(second, wutian, (files) =>
+      files.set('cases.ndjson', Buffer.from(files.get('cases.ndjson')!))
+    )
+    await expectRefused(older, /过期或重放的数据包：第 2 号.*应为第 4 号/)
+    const [office] = await services['hub.offices'](hub.ctx, {})
+    expect(office).toMatchObject({ officeCode: 'wutian', lastSequence: 3, lastBundleSha256: sha256Hex(third) })
+  })
+})

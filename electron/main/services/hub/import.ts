@@ -1,0 +1,112 @@
+/*
+ * hub.verify and hub.import at the district hub. Verification writes
+ * nothing. Import verifies, then merges in one transaction together with its
+ * history row, the office's new chain position and one audit entry for the
+ * whole bundle. A refused bundle — by a check, or by the store refusing the
+ * merge — leaves only its refusal row, with the reason in zh-CN.
+ */
+import type { HubImportEntry, HubVerification, MergeCounts } from '../../../../shared/domain/hub'
+import type { ParsedInput } from '../../../../shared/ipc-contract'
+import { chinaDate } from '../../../../shared/rules/china-time'
+import { uuidv7 } from '../../../../shared/uuid'
+import type { AppContext } from '../../context'
+import type { HubImportTable } from '../../db/schema-hub'
+import { writeChange } from '../write'
+import { checkBundle } from './bundle-check'
+import { importEntryOf } from './history'
+import { mergeBundle } from './merge'
+import { finishProgress, reportProgress } from './progress'
+
+export async function verifyBundle(ctx: AppContext, input: ParsedInput<'hub.verify'>): Promise<HubVerification> {
+  reportProgress('import', 'checking')
+  try {
+    return (await checkBundle(ctx.db, Buffer.from(input.base64, 'base64'))).verification
+  } finally {
+    finishProgress()
+  }
+}
+
+export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.import'>): Promise<HubImportEntry> {
+  reportProgress('import', 'checking')
+  try {
+    const bundle = Buffer.from(input.base64, 'base64')
+    const checked = await checkBundle(ctx.db, bundle)
+    const manifest = checked.verification.manifest
+    const row: HubImportTable = {
+      id: uuidv7(),
+      imported_at: ctx.clock.now().toISOString(),
+      imported_by: ctx.actor.displayName,
+      file_name: input.fileName,
+      bundle_sha256: checked.verification.bundleSha256,
+      size_bytes: bundle.length,
+      office_code: manifest?.officeCode ?? null,
+      sequence: manifest?.sequence ?? null,
+      status: 'refused',
+      reason: checked.verification.reason,
+      merged: null,
+      verification: JSON.stringify(checked.verification)
+    }
+    if (checked.accepted) {
+      const { accepted } = checked
+      reportProgress('import', 'merging')
+      try {
+        await writeChange(ctx, 'hub.import', async (trx, record) => {
+          const merged: MergeCounts = await mergeBundle(
+            trx,
+            accepted.rows,
+            accepted.tombstones,
+            chinaDate(ctx.clock.now()),
+            (done, total) => reportProgress('import', 'merging', done, total)
+          )
+          await trx
+            .updateTable('hub_office_keys')
+            .set({
+              last_sequence: accepted.manifest.sequence,
+              last_bundle_sha256: row.bundle_sha256,
+              last_imported_at: row.imported_at
+            })
+            .where('id', '=', accepted.registration.id)
+            .execute()
+          Object.assign(row, { status: 'accepted', reason: null, merged: JSON.stringify(merged) })
+          await trx.insertInto('hub_imports').values(row).execute()
+          record({
+            entity: 'hub_imports',
+            entityId: row.id,
+            operation: 'insert',
+            version: 1,
+            after: summaryOf(row, merged)
+          })
+        })
+        return importEntryOf(row, accepted.manifest.office.name)
+      } catch (error) {
+        // The store refused the merge (a constraint the checks cannot foresee): nothing was written; say so.
+        ctx.log.error('hub.import merge refused', error)
+        Object.assign(row, {
+          status: 'refused',
+          merged: null,
+          reason: `合并时数据库拒绝写入，未写入任何数据：${error instanceof Error ? error.message : String(error)}`
+        })
+      }
+    }
+    await writeChange(ctx, 'hub.import', async (trx, record) => {
+      await trx.insertInto('hub_imports').values(row).execute()
+      record({ entity: 'hub_imports', entityId: row.id, operation: 'insert', version: 1, after: summaryOf(row, null) })
+    })
+    return importEntryOf(row, manifest?.officeName ?? null)
+  } finally {
+    finishProgress()
+  }
+}
+
+/** What the audit trail keeps of an import: which bundle, from whom, and its outcome — not the verification report. */
+function summaryOf(row: HubImportTable, merged: MergeCounts | null): Record<string, unknown> {
+  return {
+    file_name: row.file_name,
+    bundle_sha256: row.bundle_sha256,
+    office_code: row.office_code,
+    sequence: row.sequence,
+    status: row.status,
+    reason: row.reason,
+    merged
+  }
+}

@@ -1,0 +1,22 @@
+/* The services behind the hub methods (shared/contract/hub.ts). */
+import type { hubMethods } from '../../../../shared/contract/hub'
+import type { Service } from '../index'
+import { exportBundle } from './export'
+import { listExports, listImports } from './history'
+import { importBundle, verifyBundle } from './import'
+import { currentProgress } from './progress'
+import { generateOfficeKey, listRegisteredOffices, officeKeyInfo, publicKeyFile, registerOfficeKey } from './registry'
+
+export const hubServices: { [M in keyof typeof hubMethods]: Service<M> } = {
+  'hub.keyInfo': officeKeyInfo,
+  'hub.generateKey': generateOfficeKey,
+  'hub.publicKeyFile': publicKeyFile,
+  'hub.export': exportBundle,
+  'hub.progress': async () => currentProgress(),
+  'hub.exports': listExports,
+  'hub.offices': listRegisteredOffices,
+  'hub.registerOffice': registerOfficeKey,
+  'hub.verify': verifyBundle,
+  'hub.import': importBundle,
+  'hub.imports': listImports
+}

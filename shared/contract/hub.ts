@@ -1,0 +1,51 @@
+/*
+ * Exports to the district hub (DESIGN §3.5, docs/hub-bundle.md): the office
+ * key, signed bundles out, verified bundles in, and both histories.
+ */
+import type {
+  HubExportEntry,
+  HubExportResult,
+  HubImportEntry,
+  HubProgress,
+  HubVerification,
+  OfficeKeyInfo,
+  OfficePublicKeyFile,
+  RegisteredOfficeKey
+} from '../domain/hub'
+import { bundleFileSchema, exportBundleSchema, registerOfficeKeySchema } from '../domain/hub'
+import { noInput, returns } from './define'
+
+export const hubMethods = {
+  /** This installation's signing key (public half and fingerprint), or null before it is made. */
+  'hub.keyInfo': { input: noInput, output: returns<OfficeKeyInfo | null>() },
+
+  /** Make the office's Ed25519 key if there is none (an existing key is never replaced). Audited. */
+  'hub.generateKey': { input: noInput, output: returns<OfficeKeyInfo>() },
+
+  /** The public key file to hand to the hub for registration. */
+  'hub.publicKeyFile': { input: noInput, output: returns<OfficePublicKeyFile>() },
+
+  /** Make the next signed bundle (incremental or full, full or masked PII); says so when nothing changed. Audited. */
+  'hub.export': { input: exportBundleSchema, output: returns<HubExportResult>() },
+
+  /** What the running export or import is doing, for a progress bar. */
+  'hub.progress': { input: noInput, output: returns<HubProgress>() },
+
+  /** Bundles this office made, newest first: sequence, counts, size, hash. */
+  'hub.exports': { input: noInput, output: returns<HubExportEntry[]>() },
+
+  /** Office keys registered at this hub, with where each office's chain stands. */
+  'hub.offices': { input: noInput, output: returns<RegisteredOfficeKey[]>() },
+
+  /** Register (or replace) an office's public key at this hub. Audited. */
+  'hub.registerOffice': { input: registerOfficeKeySchema, output: returns<RegisteredOfficeKey[]>() },
+
+  /** Check a bundle without writing anything: every check's result in zh-CN. */
+  'hub.verify': { input: bundleFileSchema, output: returns<HubVerification>() },
+
+  /** Verify and merge a bundle in one transaction; a refused bundle leaves only its refusal in the history. Audited. */
+  'hub.import': { input: bundleFileSchema, output: returns<HubImportEntry>() },
+
+  /** Bundles offered to this hub, merged or refused, newest first. */
+  'hub.imports': { input: noInput, output: returns<HubImportEntry[]>() }
+} as const

@@ -1,0 +1,203 @@
+/*
+ * Exports to the district hub (DESIGN §3.5, docs/hub-bundle.md) as the
+ * screens see them: the office key, export and import histories, the
+ * verification report, and the zh-CN labels of each.
+ */
+import { z } from '../validation'
+
+export const HUB_FORMAT = 'mcd-hub-bundle'
+export const HUB_FORMAT_VERSION = 1
+
+export const PII_POLICIES = ['full', 'masked'] as const
+export type PiiPolicy = (typeof PII_POLICIES)[number]
+export const PII_POLICY_LABELS: Record<PiiPolicy, string> = {
+  full: '完整（报送区中心）',
+  masked: '脱敏（统计共享）'
+}
+
+export const EXPORT_KINDS = ['incremental', 'full'] as const
+export type ExportKind = (typeof EXPORT_KINDS)[number]
+export const EXPORT_KIND_LABELS: Record<ExportKind, string> = {
+  incremental: '增量（上次导出以来的变更）',
+  full: '全量'
+}
+
+/** This installation's signing key, as Settings shows it. */
+export interface OfficeKeyInfo {
+  officeId: string | null
+  officeCode: string | null
+  officeName: string | null
+  /** `sha256:` + hex of the public key's DER bytes. */
+  fingerprint: string
+  publicKeyPem: string
+  /** How the private key is kept: the OS keychain (Electron safeStorage) or a file only this user can read. */
+  protection: 'safe_storage' | 'user_file'
+  createdAt: string
+}
+
+/** The file an office hands to the hub for registration. */
+export interface OfficePublicKeyFile {
+  format: 'mcd-office-key'
+  officeCode: string
+  officeName: string
+  fingerprint: string
+  publicKeyPem: string
+}
+
+export interface EntityCount {
+  rows: number
+  tombstones: number
+}
+
+export interface HubExportEntry {
+  id: string
+  sequence: number
+  kind: ExportKind
+  policy: PiiPolicy
+  fromSeq: number
+  toSeq: number
+  counts: Record<string, EntityCount>
+  sizeBytes: number
+  sha256: string
+  fileName: string
+  createdAt: string
+  createdBy: string
+}
+
+export interface HubExportResult {
+  /** True when nothing changed since the last export: no bundle was made. */
+  nothingToExport: boolean
+  message: string
+  entry: HubExportEntry | null
+  fileName: string | null
+  base64: string | null
+}
+
+export const HUB_PHASES = ['idle', 'reading', 'packing', 'checking', 'merging', 'done'] as const
+export type HubPhase = (typeof HUB_PHASES)[number]
+export const HUB_PHASE_LABELS: Record<HubPhase, string> = {
+  idle: '空闲',
+  reading: '读取变更',
+  packing: '打包签名',
+  checking: '校验数据包',
+  merging: '合并入库',
+  done: '完成'
+}
+
+export interface HubProgress {
+  task: 'export' | 'import' | null
+  phase: HubPhase
+  done: number
+  total: number
+}
+
+export const HUB_CHECK_KEYS = ['archive', 'manifest', 'hashes', 'signature', 'chain', 'lines', 'references'] as const
+export type HubCheckKey = (typeof HUB_CHECK_KEYS)[number]
+export const HUB_CHECK_LABELS: Record<HubCheckKey, string> = {
+  archive: '压缩包结构（大小、条目、路径、链接、压缩比）',
+  manifest: '清单格式与版本',
+  hashes: '每个文件的 SHA-256',
+  signature: '签名与登记公钥',
+  chain: '序号与前一数据包哈希链',
+  lines: '每行数据格式',
+  references: '引用的调解组织'
+}
+
+export interface HubCheck {
+  key: HubCheckKey
+  label: string
+  status: 'passed' | 'failed' | 'skipped'
+  detail: string
+}
+
+export interface HubManifestSummary {
+  officeCode: string
+  officeName: string
+  keyFingerprint: string
+  sequence: number
+  previousBundleSha256: string | null
+  createdAt: string
+  kind: ExportKind
+  piiPolicy: PiiPolicy
+  changeLog: { fromSeq: number; toSeq: number }
+  counts: Record<string, EntityCount>
+}
+
+export interface HubVerification {
+  ok: boolean
+  bundleSha256: string
+  sizeBytes: number
+  manifest: HubManifestSummary | null
+  checks: HubCheck[]
+  /** The first failure in words, or null. */
+  reason: string | null
+}
+
+export interface MergeCounts {
+  inserted: number
+  updated: number
+  unchanged: number
+  deleted: number
+}
+
+export interface HubImportEntry {
+  id: string
+  importedAt: string
+  importedBy: string
+  fileName: string
+  bundleSha256: string
+  sizeBytes: number
+  officeCode: string | null
+  officeName: string | null
+  sequence: number | null
+  status: 'accepted' | 'refused'
+  reason: string | null
+  merged: MergeCounts | null
+  verification: HubVerification
+}
+
+export interface RegisteredOfficeKey {
+  officeId: string
+  officeCode: string
+  officeName: string
+  fingerprint: string
+  registeredAt: string
+  lastSequence: number
+  lastBundleSha256: string | null
+  lastImportedAt: string | null
+}
+
+/** The largest bundle accepted, compressed (the import side refuses larger files before reading them). */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024
+
+const base64File = z
+  .string('请选择文件')
+  .min(1, '请选择文件')
+  .max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 4, '文件过大')
+  .regex(/^[A-Za-z0-9+/]+=*$/, '文件内容无效')
+
+export const exportBundleSchema = z
+  .object({
+    kind: z.enum(EXPORT_KINDS, '请选择增量或全量'),
+    policy: z.enum(PII_POLICIES, '请选择完整或脱敏')
+  })
+  .strict()
+
+export const bundleFileSchema = z
+  .object({
+    fileName: z.string().trim().min(1, '此项不能为空').max(200, '文件名过长'),
+    base64: base64File
+  })
+  .strict()
+
+export const registerOfficeKeySchema = z
+  .object({
+    officeId: z.uuid('请选择一个调解组织'),
+    publicKeyPem: z
+      .string('请粘贴公钥')
+      .trim()
+      .min(1, '请粘贴公钥')
+      .max(2000, '公钥过长')
+      .regex(/^-----BEGIN PUBLIC KEY-----[A-Za-z0-9+/=\s]+-----END PUBLIC KEY-----$/, '不是 PEM 格式的公钥')
+  })
+  .strict()

@@ -1,0 +1,109 @@
+/*
+ * Exports to the district hub, end to end: an office (a second real store)
+ * makes its bundles through the services; at the district center's screen
+ * the office's key is registered from its key file, the bundle imported with
+ * its verification report, and the office's cases appear in the district's
+ * ordinary case list. A tampered copy is refused, and the refusal is kept.
+ */
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { registerCaseSchema } from '../../shared/domain/case-input'
+import { services } from '../../electron/main/services/index'
+import { readZip } from '../../electron/main/services/hub/zip-reader'
+import { writeZip } from '../../electron/main/services/hub/zip-writer'
+import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-check'
+import { chooseOffice, registration } from '../support/intake-fixtures'
+import { startTempApp } from '../support/temp-app'
+import { test, expect } from './fixtures'
+import { HubKeysTab, HubPage } from './page-models/hub-pages'
+
+test('an office’s bundle is verified and merged at the hub, and a tampered copy is refused', async ({
+  page,
+  desk,
+  consoleErrors
+}, testInfo) => {
+  void consoleErrors
+  await chooseOffice(desk.app, 'ouhai')
+
+  const office = await startTempApp()
+  try {
+    await chooseOffice(office, 'wutian')
+    const registered = await services['cases.register'](
+      office.ctx,
+      registerCaseSchema.parse(registration({ summary: '梧田某小区相邻通道纠纷，双方因堆放杂物发生争执' }))
+    )
+    const accepted = await services['cases.accept'](office.ctx, { caseId: registered.id })
+    const first = await services['hub.export'](office.ctx, { kind: 'incremental', policy: 'full' })
+    await services['cases.register'](
+      office.ctx,
+      registerCaseSchema.parse(registration({ summary: '第二件：租赁押金纠纷' }))
+    )
+    const second = await services['hub.export'](office.ctx, { kind: 'incremental', policy: 'full' })
+
+    const dir = testInfo.outputPath()
+    const keyFile = path.join(dir, 'office-key-wutian.json')
+    writeFileSync(keyFile, JSON.stringify(await services['hub.publicKeyFile'](office.ctx, {})))
+    const firstFile = path.join(dir, first.fileName!)
+    writeFileSync(firstFile, Buffer.from(first.base64!, 'base64'))
+    // One byte of the second bundle's cases file changed on the USB stick (the archive itself rebuilt cleanly).
+    const entries = [...readZip(Buffer.from(second.base64!, 'base64'), BUNDLE_LIMITS)].map(([name, data]) => ({
+      name,
+      data
+    }))
+    const cases = entries.find((e) => e.name === 'cases.ndjson')!
+    cases.data = Buffer.from(cases.data.toString('utf8').replace('租赁押金纠纷', '租赁押金纠葛'))
+    const tamperedFile = path.join(dir, `tampered-${second.fileName}`)
+    writeFileSync(tamperedFile, writeZip(entries))
+
+    await desk.open(page, '/')
+    const keys = new HubKeysTab(page)
+    await keys.open()
+    await keys.register(keyFile)
+    await expect(keys.registered).toContainText('梧田街道矛盾纠纷调解分中心')
+    await expect(keys.registered).toContainText('第 0 号')
+    await desk.screenshot(page, '1-registered-key')
+
+    const hub = new HubPage(page)
+    await hub.open()
+    await hub.openImport()
+    await hub.importFile(firstFile)
+    await expect(hub.outcome).toContainText('已导入：新增')
+    await expect(hub.checks.locator('tbody tr')).toHaveCount(7)
+    await expect(hub.checks).not.toContainText('未通过')
+    await expect(hub.importHistory).toContainText('已导入')
+    await desk.screenshot(page, '2-imported')
+
+    await page.getByRole('menuitem', { name: '案件' }).click()
+    await expect(page.getByText(accepted.caseNumber!)).toBeVisible()
+    // The district list filtered by the office the bundle came from; the office is a column of every row.
+    await page.getByTestId('filter-office').click()
+    await page.getByRole('option', { name: '梧田街道矛盾纠纷调解分中心' }).click()
+    await page.getByTestId('apply-filters').click()
+    await expect(page.getByTestId('case-total')).toContainText('共 1 件')
+    await expect(page.locator('.el-table-v2__row').first()).toContainText('梧田街道矛盾纠纷调解分中心')
+    await desk.screenshot(page, '3-district-list')
+
+    await hub.open()
+    await hub.openImport()
+    await hub.importFile(tamperedFile)
+    await expect(hub.outcome).toContainText('已拒收')
+    await expect(hub.outcome).toContainText('cases.ndjson 的 SHA-256')
+    await expect(hub.checks).toContainText('未通过')
+    await expect(hub.importHistory.locator('tbody tr')).toHaveCount(2)
+    await desk.screenshot(page, '4-tampered-refused')
+
+    // Nothing of the tampered bundle reached the store.
+    const hubCases = await desk.app.ctx.db.selectFrom('cases').select('summary').execute()
+    expect(hubCases.map((c) => c.summary)).toEqual(['梧田某小区相邻通道纠纷，双方因堆放杂物发生争执'])
+
+    // The district center is an office too: its own export, saved as a file.
+    await page.getByRole('tab', { name: '导出数据包（本机）' }).click()
+    const download = page.waitForEvent('download')
+    await page.getByTestId('hub-export-button').click()
+    expect((await download).suggestedFilename()).toMatch(/^hub-ouhai-000001-\d{8}\.zip$/)
+    await expect(hub.exportHistory.locator('tbody tr')).toHaveCount(1)
+    await desk.screenshot(page, '5-export')
+  } finally {
+    await office.dispose()
+  }
+})

@@ -1,0 +1,173 @@
+/*
+ * Good and bad inputs of the hub methods (exports to the district hub), for
+ * the contract table in contract-cases.ts (run through every transport).
+ */
+import { expect } from 'vitest'
+import type { hubMethods } from '../../shared/contract/hub'
+import { services } from '../../electron/main/services/index'
+import type { MethodCases } from './contract-cases'
+import { officeId } from './contract-cases'
+import type { TempApp } from './temp-app'
+
+const GARBAGE_KEY = '-----BEGIN PUBLIC KEY-----\nAAAAAAAA\n-----END PUBLIC KEY-----'
+
+export function hubCases(
+  app: TempApp,
+  registeredCaseId: () => Promise<string>
+): { [M in keyof typeof hubMethods]: MethodCases<M> } {
+  /** A first bundle of this installation (the Wutian sub-center, one registered case), as base64. */
+  async function bundle(): Promise<string> {
+    await registeredCaseId()
+    return (await services['hub.export'](app.ctx, { kind: 'incremental', policy: 'full' })).base64!
+  }
+  const noExtra = (name: string) => async () => [{ input: { [name]: 1 }, field: name }]
+
+  return {
+    'hub.keyInfo': {
+      good: async () => ({ input: {}, expectData: (info) => expect(info).toBeNull() }),
+      bad: noExtra('verbose')
+    },
+    'hub.generateKey': {
+      good: async () => ({
+        input: {},
+        expectData: (info) => {
+          expect(info.fingerprint).toMatch(/^sha256:[0-9a-f]{64}$/)
+          expect(info.publicKeyPem).toMatch(/^-----BEGIN PUBLIC KEY-----/)
+          expect(info.protection).toBe('user_file')
+        }
+      }),
+      bad: noExtra('rotate')
+    },
+    'hub.publicKeyFile': {
+      good: async () => {
+        await registeredCaseId()
+        return {
+          input: {},
+          expectData: (file) => expect(file).toMatchObject({ format: 'mcd-office-key', officeCode: 'wutian' })
+        }
+      },
+      bad: noExtra('officeCode')
+    },
+    'hub.export': {
+      good: async () => {
+        await registeredCaseId()
+        return {
+          input: { kind: 'incremental', policy: 'masked' },
+          expectData: (result) => {
+            expect(result).toMatchObject({ nothingToExport: false, entry: { sequence: 1, policy: 'masked' } })
+            expect(result.entry!.counts.cases).toEqual({ rows: 1, tombstones: 0 })
+            expect(result.fileName).toMatch(/^hub-wutian-000001-\d{8}\.zip$/)
+            expect(result.base64!.length).toBeGreaterThan(100)
+          }
+        }
+      },
+      bad: async () => [
+        { input: { kind: 'everything', policy: 'full' }, field: 'kind', message: '请选择增量或全量' },
+        { input: { kind: 'full' }, field: 'policy', message: '请选择完整或脱敏' },
+        { input: { kind: 'full', policy: 'full', out: '/tmp/x.zip' }, field: 'out' }
+      ]
+    },
+    'hub.progress': {
+      good: async () => ({
+        input: {},
+        expectData: (p) => expect(p).toEqual({ task: null, phase: 'idle', done: 0, total: 0 })
+      }),
+      bad: noExtra('task')
+    },
+    'hub.exports': {
+      good: async () => {
+        await bundle()
+        return { input: {}, expectData: (list) => expect(list.map((e) => e.sequence)).toEqual([1]) }
+      },
+      bad: noExtra('limit')
+    },
+    'hub.offices': {
+      good: async () => ({ input: {}, expectData: (list) => expect(list).toEqual([]) }),
+      bad: noExtra('all')
+    },
+    'hub.registerOffice': {
+      good: async () => {
+        const key = await services['hub.generateKey'](app.ctx, {})
+        return {
+          input: { officeId: await officeId(app, 'wutian'), publicKeyPem: key.publicKeyPem },
+          expectData: (list) =>
+            expect(list).toMatchObject([{ officeCode: 'wutian', fingerprint: key.fingerprint, lastSequence: 0 }])
+        }
+      },
+      bad: async () => [
+        { input: { officeId: 'wutian', publicKeyPem: GARBAGE_KEY }, field: 'officeId', message: '请选择一个调解组织' },
+        {
+          input: { officeId: await officeId(app, 'wutian'), publicKeyPem: 'ssh-ed25519 AAAA' },
+          field: 'publicKeyPem',
+          message: '不是 PEM 格式的公钥'
+        },
+        {
+          input: { officeId: await officeId(app, 'wutian'), publicKeyPem: GARBAGE_KEY },
+          field: 'publicKeyPem',
+          message: '公钥无法读取，请粘贴调解组织导出的公钥'
+        },
+        {
+          input: { officeId: '0190a1b2-0000-7000-8000-000000000000', publicKeyPem: GARBAGE_KEY },
+          field: 'officeId',
+          message: '所选调解组织不存在'
+        }
+      ]
+    },
+    'hub.verify': {
+      good: async () => {
+        const base64 = await bundle()
+        return {
+          input: { fileName: 'hub-wutian-000001.zip', base64 },
+          expectData: (report) => {
+            expect(report.ok).toBe(false)
+            expect(report.checks.map((c) => [c.key, c.status])).toEqual([
+              ['archive', 'passed'],
+              ['manifest', 'passed'],
+              ['hashes', 'passed'],
+              ['signature', 'failed'],
+              ['chain', 'skipped'],
+              ['lines', 'passed'],
+              ['references', 'passed']
+            ])
+            expect(report.reason).toMatch(/公钥尚未在本中心登记/)
+          }
+        }
+      },
+      bad: async () => [
+        { input: { fileName: 'a.zip', base64: '不是文件' }, field: 'base64', message: '文件内容无效' },
+        { input: { fileName: '', base64: 'UEsFBg==' }, field: 'fileName', message: '此项不能为空' },
+        { input: { base64: 'UEsFBg==' }, field: 'fileName' }
+      ]
+    },
+    'hub.import': {
+      good: async () => {
+        const base64 = await bundle()
+        const key = await services['hub.keyInfo'](app.ctx, {})
+        await services['hub.registerOffice'](app.ctx, {
+          officeId: await officeId(app, 'wutian'),
+          publicKeyPem: key!.publicKeyPem
+        })
+        return {
+          input: { fileName: 'hub-wutian-000001.zip', base64 },
+          // The office's own bundle at its own store: verified, and every row is already there at its version.
+          expectData: (entry) =>
+            expect(entry).toMatchObject({
+              status: 'accepted',
+              reason: null,
+              officeCode: 'wutian',
+              sequence: 1,
+              merged: { inserted: 0, updated: 0, deleted: 0 }
+            })
+        }
+      },
+      bad: async () => [
+        { input: { fileName: 'a.zip', base64: '' }, field: 'base64', message: '请选择文件' },
+        { input: { fileName: 'a.zip', base64: 'UEsFBg==', dryRun: true }, field: 'dryRun' }
+      ]
+    },
+    'hub.imports': {
+      good: async () => ({ input: {}, expectData: (list) => expect(list).toEqual([]) }),
+      bad: noExtra('status')
+    }
+  }
+}
