@@ -106,6 +106,23 @@ async function writeChildren(
 
 const when = (h: { starts_at: string; ends_at: string }) => `${h.starts_at.replace('T', ' ')}–${h.ends_at.slice(11)}`
 
+/** The columns a scheduled or rescheduled session takes from the form and its plan (a session set again is scheduled again). */
+function draftColumns(input: ParsedInput<'hearings.schedule'> | ParsedInput<'hearings.reschedule'>, plan: HearingPlan) {
+  return {
+    office_id: plan.officeId,
+    kind: input.kind,
+    starts_at: input.startsAt,
+    ends_at: input.endsAt,
+    place_kind: input.placeKind,
+    room_id: plan.candidate.roomId,
+    address: input.placeKind === 'onsite' ? input.address : null,
+    video_link: input.placeKind === 'video' ? input.videoLink : null,
+    purpose: input.purpose,
+    bring: JSON.stringify(input.bring),
+    status: 'scheduled' as const
+  }
+}
+
 export async function scheduleHearing(ctx: AppContext, input: ParsedInput<'hearings.schedule'>): Promise<Hearing> {
   const id = await writeChange(ctx, 'hearings.schedule', async (trx, record) => {
     const plan = await planHearing(trx, input)
@@ -114,17 +131,7 @@ export async function scheduleHearing(ctx: AppContext, input: ParsedInput<'heari
     const row = {
       id: uuidv7(),
       case_id: input.caseId,
-      office_id: plan.officeId,
-      kind: input.kind,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      place_kind: input.placeKind,
-      room_id: plan.candidate.roomId,
-      address: input.placeKind === 'onsite' ? input.address : null,
-      video_link: input.placeKind === 'video' ? input.videoLink : null,
-      purpose: input.purpose,
-      bring: JSON.stringify(input.bring),
-      status: 'scheduled' as const,
+      ...draftColumns(input, plan),
       status_reason: null,
       record_id: null,
       held_note: null,
@@ -167,17 +174,7 @@ export async function rescheduleHearing(ctx: AppContext, input: ParsedInput<'hea
     const beforeChildren = await childRows(trx, before.id)
     const after = {
       ...before,
-      office_id: plan.officeId,
-      kind: input.kind,
-      starts_at: input.startsAt,
-      ends_at: input.endsAt,
-      place_kind: input.placeKind,
-      room_id: plan.candidate.roomId,
-      address: input.placeKind === 'onsite' ? input.address : null,
-      video_link: input.placeKind === 'video' ? input.videoLink : null,
-      purpose: input.purpose,
-      bring: JSON.stringify(input.bring),
-      status: 'scheduled' as const,
+      ...draftColumns(input, plan),
       status_reason: input.reason,
       updated_at: now,
       version: before.version + 1
