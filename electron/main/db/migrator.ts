@@ -19,6 +19,7 @@ import * as mAccounts from './migrations/2026_11_29_2300_create_accounts'
 import * as mDocuments from './migrations/2026_11_29_2400_create_documents'
 import * as mAccountRoster from './migrations/2026_11_29_2310_link_accounts_to_roster'
 import * as mHub from './migrations/2026_11_29_2500_create_hub'
+import * as mPatrols from './migrations/2026_11_29_2600_create_patrols_and_report_figures'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -32,7 +33,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_2300_create_accounts': mAccounts,
   '2026_11_29_2310_link_accounts_to_roster': mAccountRoster,
   '2026_11_29_2400_create_documents': mDocuments,
-  '2026_11_29_2500_create_hub': mHub
+  '2026_11_29_2500_create_hub': mHub,
+  '2026_11_29_2600_create_patrols_and_report_figures': mPatrols
 }
 
 export interface MigrationReport {

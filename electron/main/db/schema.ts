@@ -7,6 +7,7 @@ import type { HearingTables } from './schema-hearings'
 import type { LifecycleTables } from './schema-lifecycle'
 import type { DocumentTables } from './schema-documents'
 import type { HubTables } from './schema-hub'
+import type { PreventionTables } from './schema-prevention'
 
 /** Columns every synchronised row carries (DESIGN §5). */
 export interface Tracked {
@@ -262,7 +263,7 @@ export interface AssignmentTable extends Tracked {
   ended_at: string | null
 }
 
-export interface Database extends HearingTables, LifecycleTables, DocumentTables, HubTables {
+export interface Database extends HearingTables, LifecycleTables, DocumentTables, HubTables, PreventionTables {
   offices: OfficeTable
   settings: SettingTable
   users: UserTable
