@@ -2,7 +2,7 @@
  * App lifecycle only: start the store before the first window, bind the
  * handler table to IPC, open the window, and close the store on quit.
  */
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { acquireDatabaseLock, type DatabaseLock } from './db/lock'
 import { createHandlerTable, registerIpcHandlers } from './ipc/register'
 import { resolveDatabasePath, startApp, type RunningApp } from './startup'
@@ -19,6 +19,9 @@ async function main(): Promise<void> {
     return
   }
   await app.whenReady()
+  // The desk needs no camera, microphone, notifications, geolocation or other web permission: refuse them all.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
   useSafeStorageForHubKey()
   try {
     const databasePath = resolveDatabasePath(app.getPath('userData'))

@@ -31,7 +31,9 @@ export function createMainWindow(trustedPrefixes: readonly string[], url: string
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      webSecurity: true
+      webSecurity: true,
+      // A middle click would otherwise open a link in a new window, around the window-open handler below.
+      disableBlinkFeatures: 'Auxclick'
     }
   })
 

@@ -11,7 +11,13 @@ export function electronPdfPrinter(): PdfPrinter {
     async htmlToPdf(html) {
       const window = new BrowserWindow({
         show: false,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false }
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          javascript: false,
+          disableBlinkFeatures: 'Auxclick'
+        }
       })
       try {
         await window.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(html)}`)
