@@ -24,7 +24,7 @@ import { addCaseEvent } from '../case-events'
 import { writeChange } from '../write'
 import { caseFileItems, itemRows, missingOf } from './case-file'
 import { longDate } from './document-data'
-import { ensureAvailable, loadForDocuments, printToPdf, renderDocument } from './generate'
+import { ensureAvailable, loadForDocuments, pdfOfDocument, renderDocument } from './generate'
 import { caseDocumentRows, readChecked, storeDocument } from './register-store'
 import type { CaseData } from './case-data'
 
@@ -88,7 +88,7 @@ async function makeFileDocument(
   extra: Record<string, unknown>
 ): Promise<{ docx: Buffer; pdf: Buffer | null }> {
   const rendered = await renderDocument(ctx, data, kind, extra)
-  const { pdf } = await printToPdf(ctx, rendered.html)
+  const { pdf } = await pdfOfDocument(ctx, rendered)
   return { docx: rendered.docx, pdf }
 }
 

@@ -16,6 +16,7 @@ import { chinaDate } from '../../../../shared/rules/china-time'
 import type { AppContext } from '../../context'
 import { invalidField } from '../../errors'
 import { pdfPrinterOf } from '../../platform/pdf-printer'
+import { docxToPdf, findSoffice } from '../../platform/office-pdf'
 import { factsOf, loadCaseData, type CaseData } from './case-data'
 import { documentData, type DocumentData } from './document-data'
 import { printViewHtml } from './html-writer'
@@ -84,6 +85,31 @@ export async function printToPdf(
   }
 }
 
+/**
+ * The PDF of a rendered document. An office's own template has a layout only its DOCX knows (letterhead, seal
+ * area), so its PDF is converted from that DOCX by LibreOffice where installed; otherwise, and for built-in
+ * templates, the PDF is typeset from the print view, which says the same thing in the built-in layout.
+ */
+export async function pdfOfDocument(
+  ctx: AppContext,
+  rendered: Pick<RenderedDocument, 'docx' | 'html' | 'templateSource'>
+): Promise<{ pdf: Buffer | null; warning: string | null }> {
+  if (rendered.templateSource !== 'custom') return printToPdf(ctx, rendered.html)
+  const soffice = findSoffice()
+  let reason = '本机未安装 LibreOffice'
+  if (soffice) {
+    try {
+      return { pdf: await docxToPdf(soffice, rendered.docx), warning: null }
+    } catch (error) {
+      ctx.log.error('本单位模板 PDF 转换失败', error)
+      reason = (error as Error).message
+    }
+  }
+  const printed = await printToPdf(ctx, rendered.html)
+  const fallback = `本单位模板的 PDF 需由 LibreOffice 转换（${reason}），PDF 已按内置版式生成，内容与 DOCX 相同`
+  return { pdf: printed.pdf, warning: printed.warning ?? fallback }
+}
+
 export async function generateDocument(
   ctx: AppContext,
   input: ParsedInput<'documents.generate'>,
@@ -92,7 +118,7 @@ export async function generateDocument(
   const data = await loadForDocuments(ctx, input.caseId)
   ensureAvailable(data, input.kind)
   const rendered = await renderDocument(ctx, data, input.kind, extra)
-  const { pdf, warning } = await printToPdf(ctx, rendered.html)
+  const { pdf, warning } = await pdfOfDocument(ctx, rendered)
   const files: NewFile[] = [{ format: 'docx', bytes: rendered.docx }]
   if (pdf) files.push({ format: 'pdf', bytes: pdf })
   const entries = await storeDocument(ctx, 'documents.generate', {

@@ -23,6 +23,8 @@ export function templateCatalogue(): string {
     '放入同名 DOCX 文件（可加信笺抬头、印章位置等）。模板用 docxtemplater 语法：`{名称}` 为占位符，',
     '`{#列表}…{/列表}` 为循环（段落或表格行）。模板中出现本目录以外的占位符或标签不完整的，载入时拒绝并指出标签和位置，继续使用内置模板。',
     '空值显示为一条横线（＿＿＿＿＿＿），供手写填写。',
+    '使用本单位模板时，PDF 由 LibreOffice 从填好的 DOCX 转换，版式与 DOCX 一致；本机未安装 LibreOffice 时，',
+    'PDF 按内置版式生成（内容相同），生成时会提示。',
     ''
   ]
   for (const kind of DOCUMENT_KINDS) {
