@@ -1,9 +1,11 @@
 /*
- * `npm run bench [-- --db FILE] [--cases N] [--queries N] [--json]`: the
+ * `npm run bench [-- --db FILE] [--cases N] [--queries N] [--hub-cases N] [--json]`: the
  * DESIGN §7 benchmark (electron/main/tools/bench.ts) as one table. Without
  * --db it seeds a fresh store of N cases (default 1,000,000) in a temp
  * folder first, in a child process, so this process's memory is only the
- * app's; the temp folder is removed afterwards unless --keep is given.
+ * app's; the temp folder is removed afterwards unless --keep is given. The
+ * hub rows seed their own office store of --hub-cases changed cases
+ * (default 100,000; 0 skips them) in another temp folder.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '1000000' },
     queries: { type: 'string', default: '200' },
     saves: { type: 'string', default: '200' },
+    'hub-cases': { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false }
@@ -56,6 +59,7 @@ try {
     dbPath,
     queries: number(values.queries),
     saves: number(values.saves),
+    hubCases: number(values['hub-cases']),
     log: progress
   })
   console.log(values.json ? JSON.stringify(result, null, 2) : `\n${formatTable(result)}`)

@@ -1,5 +1,5 @@
 /*
- * `npm run seed -- --db FILE --cases N [--seed S] [--until YYYY-MM-DD]`:
+ * `npm run seed -- --db FILE --cases N [--seed S] [--until YYYY-MM-DD] [--office CODE]`:
  * a new case store filled with a generated register of N cases (see
  * electron/main/tools/seed.ts), with progress and the time it took.
  */
@@ -12,12 +12,13 @@ const { values } = parseArgs({
     db: { type: 'string' },
     cases: { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
-    until: { type: 'string' }
+    until: { type: 'string' },
+    office: { type: 'string' }
   }
 })
 
 if (!values.db) {
-  console.error('用法：npm run seed -- --db 文件 --cases 件数 [--seed 种子] [--until YYYY-MM-DD]')
+  console.error('用法：npm run seed -- --db 文件 --cases 件数 [--seed 种子] [--until YYYY-MM-DD] [--office 组织代码]')
   process.exit(2)
 }
 const cases = Number(values.cases.replace(/[_,]/g, ''))
@@ -32,6 +33,7 @@ const report = await seedDatabase({
   cases,
   seed,
   until: values.until,
+  office: values.office,
   log: (line) => console.log(line)
 })
 console.log(

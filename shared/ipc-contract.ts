@@ -46,6 +46,10 @@ import { trustMethods } from './contract/trust'
 import { accountMethods } from './contract/accounts'
 import { documentMethods } from './contract/documents'
 import { hubMethods } from './contract/hub'
+import { statsMethods } from './contract/stats'
+import { keyPersonMethods } from './contract/key-persons'
+import { patrolMethods } from './contract/patrols'
+import { reportMethods } from './contract/reports'
 
 export const contract = {
   /** Version, schema version, database path, shell, acting user and this installation's office. */
@@ -146,7 +150,11 @@ export const contract = {
   ...trustMethods,
   ...accountMethods,
   ...documentMethods,
-  ...hubMethods
+  ...hubMethods,
+  ...statsMethods,
+  ...patrolMethods,
+  ...reportMethods,
+  ...keyPersonMethods
 } as const
 
 export type Contract = typeof contract

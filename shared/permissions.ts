@@ -22,6 +22,14 @@ const INTAKE: readonly UserRole[] = ['clerk', 'supervisor', 'admin']
 const MEDIATION: readonly UserRole[] = ['mediator', 'lawyer_mediator', 'supervisor', 'admin']
 const SUPERVISION: readonly UserRole[] = ['supervisor', 'admin']
 const ADMINISTRATION: readonly UserRole[] = ['admin']
+/**
+ * Who may read psychological-support referral notes (sensitive personal information): supervisors and
+ * administrators, and a mediator or lawyer-mediator only as the referral's responsible worker (checked by the
+ * service). Never the intake clerk. Every view is audited.
+ */
+export const REFERRAL_NOTE_READERS: readonly UserRole[] = ['mediator', 'lawyer_mediator', 'supervisor', 'admin']
+/** Keeping the key-person register: the mediation roles (not only on their own cases) and supervisors. */
+const KEY_PERSON_WORK: readonly UserRole[] = ['mediator', 'lawyer_mediator', 'supervisor', 'admin']
 
 export const PERMISSIONS: Record<MethodName, Access> = {
   'app.info': 'public',
@@ -139,7 +147,52 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'hub.registerOffice': ADMINISTRATION,
   'hub.verify': SUPERVISION,
   'hub.import': SUPERVISION,
-  'hub.imports': SUPERVISION
+  'hub.imports': SUPERVISION,
+
+  // Each role's home figures; supervisors and administrators may open the others' too. Counts stay within reach.
+  'stats.clerkHome': INTAKE,
+  'stats.mediatorHome': MEDIATION,
+  'stats.supervisorHome': SUPERVISION,
+  'stats.charts': EVERYONE,
+
+  // Patrol reports are intake-hall and grid work: the intake roles and the mediators (every role) enter them;
+  // registering the case of a passed-on report is intake; the grid list is the supervisor's.
+  'patrols.list': EVERYONE,
+  'patrols.get': EVERYONE,
+  'patrols.save': EVERYONE,
+  'patrols.passToIntake': EVERYONE,
+  'patrols.registerCase': INTAKE,
+  'patrols.monthly': EVERYONE,
+  'grids.list': EVERYONE,
+  'grids.importPreview': SUPERVISION,
+  'grids.importCommit': SUPERVISION,
+  'grids.templateXlsx': SUPERVISION,
+
+  // The statistics report is read by every office's staff; figures typed in by hand and exports of the report
+  // are the supervisor's (who signs the return). A case list may be exported by whoever may list cases:
+  // identifiers come masked unless the role sees them whole (shared/rules/report-fields.ts).
+  'reports.monthly': EVERYONE,
+  'reports.figures': EVERYONE,
+  'reports.saveFigures': SUPERVISION,
+  'reports.exportXlsx': EVERYONE,
+  'reports.exportCaseList': EVERYONE,
+
+  // The key-person register: everyone sees the flag (intake must), the workers keep the register, supervisors
+  // get the rule's suggestions; referral notes as REFERRAL_NOTE_READERS says; similar cases are reading.
+  'keyPersons.list': EVERYONE,
+  'keyPersons.get': EVERYONE,
+  'keyPersons.register': KEY_PERSON_WORK,
+  'keyPersons.setLevel': KEY_PERSON_WORK,
+  'keyPersons.logReview': KEY_PERSON_WORK,
+  'keyPersons.close': KEY_PERSON_WORK,
+  'keyPersons.suggestions': SUPERVISION,
+  'keyPersons.flags': EVERYONE,
+  'keyPersons.dueReviews': EVERYONE,
+  'referrals.list': EVERYONE,
+  'referrals.create': KEY_PERSON_WORK,
+  'referrals.setStatus': KEY_PERSON_WORK,
+  'referrals.notes': REFERRAL_NOTE_READERS,
+  'cases.similar': EVERYONE
 }
 
 /**

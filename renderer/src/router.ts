@@ -69,10 +69,34 @@ export const router = createRouter({
           meta: { title: '审计日志', method: 'audit.list' }
         },
         {
+          path: 'patrols',
+          name: 'patrols',
+          component: () => import('./views/PatrolsView.vue'),
+          meta: { title: '网格排查', method: 'patrols.list' }
+        },
+        {
+          path: 'key-persons',
+          name: 'key-persons',
+          component: () => import('./views/KeyPersonsView.vue'),
+          meta: { title: '重点人员', method: 'keyPersons.list' }
+        },
+        {
           path: 'hearings',
           name: 'hearings',
           component: () => import('./views/HearingCalendarView.vue'),
           meta: { title: '排期日历' }
+        },
+        {
+          path: 'charts',
+          name: 'charts',
+          component: () => import('./views/ChartsView.vue'),
+          meta: { title: '统计图表', method: 'stats.charts' }
+        },
+        {
+          path: 'reports',
+          name: 'reports',
+          component: () => import('./views/ReportView.vue'),
+          meta: { title: '统计报表', method: 'reports.monthly' }
         },
         {
           path: 'settings',

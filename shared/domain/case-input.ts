@@ -9,6 +9,7 @@ import { CASE_STATUSES, DECLINE_REASONS } from './case'
 import { ID_TYPES, PARTY_KINDS, PARTY_ROLES } from './party'
 import { RISK_LEVELS } from './reference-data'
 import { ISO_DATE } from '../rules/china-time'
+import { DEADLINE_KINDS } from '../rules/deadlines'
 
 /** Optional text: trimmed; empty becomes null. */
 export const optionalText = (max: number) =>
@@ -120,6 +121,9 @@ export const setRiskSchema = z
 
 export const CASE_SORTS = ['newest', 'oldest'] as const
 
+/** Statuses after which a case is no longer worked on: what the `open` filter leaves out. */
+export const ENDED_STATUSES = ['declined', 'closed', 'archived'] as const
+
 /** Deadline filters of every case list: past the next due date, or due within N days (not yet overdue). */
 export const DUE_FILTERS = ['overdue', 'due_soon'] as const
 export const DUE_FILTER_LABELS: Record<(typeof DUE_FILTERS)[number], string> = {
@@ -140,6 +144,16 @@ export const listCasesSchema = z
     due: z.enum(DUE_FILTERS, '请选择期限条件').optional(),
     /** With due = 'due_soon': how many days ahead (today included). */
     dueWithinDays: z.number().int('天数须为整数').min(1, '至少 1 天').max(90, '不能超过 90 天').default(7),
+    /** With due: only cases whose next deadline is of this kind (e.g. the follow-up visit). */
+    dueKind: z.enum(DEADLINE_KINDS, '请选择期限种类').optional(),
+    /** Cases this roster entry holds an active assignment on (a mediator's own cases, the load per mediator). */
+    mediatorId: z.uuid('调解员编号无效').optional(),
+    /** Only cases still open: not declined, closed or archived. */
+    open: z.boolean().optional(),
+    /** Open cases with no active lead mediator yet. */
+    unassigned: z.boolean().optional(),
+    /** Cases with an applicant who had another case registered in the 12 months before. */
+    repeatApplicant: z.boolean().optional(),
     sort: z.enum(CASE_SORTS).default('newest'),
     cursor: z.string().regex(/^\d+$/, '分页位置无效').optional(),
     limit: z.number().int().min(1).max(10_000).default(50)

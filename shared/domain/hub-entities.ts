@@ -45,6 +45,8 @@ export interface HubEntity {
   naturalKey?: string
   /** Columns holding ids of `reference` rows: rewritten to the hub's own ids on merge. */
   refs?: Record<string, string>
+  /** The bundle format version that added the entity (1 when absent): older bundles may not carry it. */
+  since?: number
 }
 
 /** `name[:int|:flag][?][@mask]` (or `name?:int`) per field, space-separated: short enough to read against the table. */
@@ -82,6 +84,16 @@ export const HUB_ENTITIES: readonly HubEntity[] = [
     mode: 'reference',
     naturalKey: 'name',
     fields: fields(`id name active:flag ${TRACKED}`)
+  },
+  {
+    // An installation's grids are its own office's (the patrol service files them under it); matched by grid code.
+    file: 'grids',
+    label: '网格',
+    mode: 'reference',
+    naturalKey: 'code',
+    refs: OFFICE,
+    since: 2,
+    fields: fields(`id code office_id township village? name? active:flag ${TRACKED}`)
   },
   {
     file: 'mediators',
@@ -301,6 +313,25 @@ export const HUB_ENTITIES: readonly HubEntity[] = [
     fields: fields(`${AUTHORED} reason@text changes@jsonObject note?@text`)
   },
   {
+    file: 'patrol_reports',
+    label: '网格排查记录',
+    mode: 'logged',
+    refs: OFFICE,
+    since: 2,
+    fields: fields(
+      `id office_id grid_code reporter_name@name reporter_phone?@phone patrolled_at place@address findings@text
+       disputes_found:int parties@jsonArray handling handling_note?@text case_id? created_by ${TRACKED}`
+    )
+  },
+  {
+    file: 'report_figures',
+    label: '统计报表手填数',
+    mode: 'logged',
+    refs: OFFICE,
+    since: 2,
+    fields: fields(`id office_id month field value:int note?@text entered_by ${TRACKED}`)
+  },
+  {
     file: 'documents',
     label: '文书登记（不含文件本身）',
     mode: 'logged',
@@ -317,7 +348,9 @@ export const HUB_ENTITIES: readonly HubEntity[] = [
  * installation keeps its own chain), per-installation numbering, the working
  * calendar and office hours (each installation's own configuration, unique per
  * year or office), reference lists loaded from resources/, and derived indexes
- * the hub rebuilds (case_search, case_name_keys, case_due).
+ * the hub rebuilds (case_search, case_name_keys, case_due). The key-person
+ * register and its referrals stay at the office that keeps them: they name
+ * people under watch, and the hub's statistics do not count them.
  */
 export const HUB_LOCAL_TABLES: readonly string[] = [
   'settings',
@@ -335,7 +368,10 @@ export const HUB_LOCAL_TABLES: readonly string[] = [
   'case_due',
   'hub_exports',
   'hub_office_keys',
-  'hub_imports'
+  'hub_imports',
+  'key_persons',
+  'key_person_logs',
+  'referrals'
 ]
 
 export const TOMBSTONES_FILE = 'tombstones'

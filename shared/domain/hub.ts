@@ -6,7 +6,10 @@
 import { z } from '../validation'
 
 export const HUB_FORMAT = 'mcd-hub-bundle'
-export const HUB_FORMAT_VERSION = 1
+/** Version 2 added grids, patrol_reports and report_figures (docs/hub-bundle.md §8). */
+export const HUB_FORMAT_VERSION = 2
+/** What a hub reads: a version-1 bundle (from an office not yet updated) is version 2 without the new files. */
+export const HUB_READABLE_FORMAT_VERSIONS = [1, 2] as const
 
 export const PII_POLICIES = ['full', 'masked'] as const
 export type PiiPolicy = (typeof PII_POLICIES)[number]
@@ -91,7 +94,16 @@ export interface HubProgress {
   total: number
 }
 
-export const HUB_CHECK_KEYS = ['archive', 'manifest', 'hashes', 'signature', 'chain', 'lines', 'references'] as const
+export const HUB_CHECK_KEYS = [
+  'archive',
+  'manifest',
+  'hashes',
+  'signature',
+  'chain',
+  'lines',
+  'references',
+  'origin'
+] as const
 export type HubCheckKey = (typeof HUB_CHECK_KEYS)[number]
 export const HUB_CHECK_LABELS: Record<HubCheckKey, string> = {
   archive: '压缩包结构（大小、条目、路径、链接、压缩比）',
@@ -100,7 +112,8 @@ export const HUB_CHECK_LABELS: Record<HubCheckKey, string> = {
   signature: '签名与登记公钥',
   chain: '序号与前一数据包哈希链',
   lines: '每行数据格式',
-  references: '引用的调解组织'
+  references: '引用的调解组织',
+  origin: '数据归属（只改写本组织的数据）'
 }
 
 export interface HubCheck {

@@ -5,6 +5,7 @@
  */
 import { z } from '../validation'
 import { DEADLINE_SETTING_DEFINITIONS } from './deadline'
+import { KEY_PERSON_SETTING_DEFINITIONS } from './key-person'
 
 export const SETTING_DEFINITIONS = {
   /** The office this installation serves; chosen at first run. */
@@ -23,7 +24,9 @@ export const SETTING_DEFINITIONS = {
     schema: z.string().trim().max(500, '路径不能超过 500 个字符')
   },
   /** Deadline defaults (shared/domain/deadline.ts). */
-  ...DEADLINE_SETTING_DEFINITIONS
+  ...DEADLINE_SETTING_DEFINITIONS,
+  /** Key-person review intervals by level (shared/domain/key-person.ts). */
+  ...KEY_PERSON_SETTING_DEFINITIONS
 } as const
 
 export type SettingKey = keyof typeof SETTING_DEFINITIONS

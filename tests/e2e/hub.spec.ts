@@ -68,7 +68,7 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     await hub.openImport()
     await hub.importFile(firstFile)
     await expect(hub.outcome).toContainText('已导入：新增')
-    await expect(hub.checks.locator('tbody tr')).toHaveCount(7)
+    await expect(hub.checks.locator('tbody tr')).toHaveCount(8)
     await expect(hub.checks).not.toContainText('未通过')
     await expect(hub.importHistory).toContainText('已导入')
     await desk.screenshot(page, '2-imported')

@@ -127,7 +127,8 @@ export function hubCases(
               ['signature', 'failed'],
               ['chain', 'skipped'],
               ['lines', 'passed'],
-              ['references', 'passed']
+              ['references', 'passed'],
+              ['origin', 'passed']
             ])
             expect(report.reason).toMatch(/公钥尚未在本中心登记/)
           }

@@ -17,6 +17,10 @@ import { trustCases } from './contract-cases-trust'
 import { accountCases } from './contract-cases-accounts'
 import { documentCases } from './contract-cases-documents'
 import { hubCases } from './contract-cases-hub'
+import { statsCases } from './contract-cases-stats'
+import { reportCases } from './contract-cases-reports'
+import { patrolCases } from './contract-cases-patrols'
+import { keyPersonCases } from './contract-cases-key-persons'
 import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { MIGRATIONS } from '../../electron/main/db/migrator'
@@ -345,7 +349,11 @@ export function describeEveryContractMethod(
     ...trustCases(app, registeredCaseId),
     ...accountCases(app, registeredCaseId),
     ...hubCases(app, registeredCaseId),
-    ...documentCases(app, registeredCaseId)
+    ...statsCases(app, registeredCaseId),
+    ...patrolCases(app),
+    ...documentCases(app, registeredCaseId),
+    ...keyPersonCases(app, registeredCaseId),
+    ...reportCases(app, registeredCaseId)
   })
 
   /** A registered case at the Wutian sub-center, made through the real service. */

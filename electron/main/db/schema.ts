@@ -8,6 +8,7 @@ import type { LifecycleTables } from './schema-lifecycle'
 import type { DocumentTables } from './schema-documents'
 import type { HubTables } from './schema-hub'
 import type { PreventionTables } from './schema-prevention'
+import type { KeyPersonTables } from './schema-key-persons'
 
 /** Columns every synchronised row carries (DESIGN §5). */
 export interface Tracked {
@@ -263,7 +264,8 @@ export interface AssignmentTable extends Tracked {
   ended_at: string | null
 }
 
-export interface Database extends HearingTables, LifecycleTables, DocumentTables, HubTables, PreventionTables {
+export interface Database
+  extends HearingTables, LifecycleTables, DocumentTables, HubTables, PreventionTables, KeyPersonTables {
   offices: OfficeTable
   settings: SettingTable
   users: UserTable

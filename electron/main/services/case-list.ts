@@ -15,6 +15,8 @@ import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { addCalendarDays } from '../../../shared/rules/working-days'
+import { ENDED_STATUSES } from '../../../shared/domain/case-input'
+import { checkOffice, reachableOffices } from './accounts/scope'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
 export const COUNT_CAP = 1000
@@ -22,7 +24,7 @@ export const COUNT_CAP = 1000
 /** How far back a two-character summary word is looked for. */
 export const SHORT_WORD_WINDOW = 20_000
 
-type Where = (eb: ExpressionBuilder<Database, 'cases'>) => Expression<SqlBool>
+export type Where = (eb: ExpressionBuilder<Database, 'cases'>) => Expression<SqlBool>
 
 /** An FTS5 phrase: the user's text in double quotes, inner quotes doubled. */
 export function ftsPhrase(text: string): string {
@@ -92,7 +94,52 @@ async function searchCondition(ctx: AppContext, query: string): Promise<{ where:
   }
 }
 
-export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'>): Promise<CaseListPage> {
+/*
+ * The filters below are also what the overview counts with (services/stats),
+ * so a figure on the home screen and the list it opens agree by construction.
+ */
+const dueKindCases = (eb: ExpressionBuilder<Database, 'cases'>, kind: string) =>
+  eb.selectFrom('case_due').select('case_due.case_id').where('case_due.next_due_kind', '=', kind)
+
+export const activeAssignmentCases = (eb: ExpressionBuilder<Database, 'cases'>, mediatorId: string) =>
+  eb
+    .selectFrom('assignments')
+    .select('assignments.case_id')
+    .where('assignments.mediator_id', '=', mediatorId)
+    .where('assignments.status', '=', 'active')
+
+export const openCase: Where = (eb) => eb('cases.status', 'not in', [...ENDED_STATUSES])
+
+export const unassignedCase: Where = (eb) =>
+  eb.and([
+    openCase(eb),
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('assignments')
+          .select('assignments.id')
+          .whereRef('assignments.case_id', '=', 'cases.id')
+          .where('assignments.role', '=', 'lead')
+          .where('assignments.status', '=', 'active')
+      )
+    )
+  ])
+
+/** An applicant of this case is a party (same record, ID number or credit code) of a case registered in the 12 months before. */
+export const repeatApplicantCase: Where = () => sql<SqlBool>`exists (
+  select 1 from case_parties cp
+  join parties p on p.id = cp.party_id
+  join parties p2 on p2.id = p.id
+    or (p.id_number is not null and p2.id_number = p.id_number)
+    or (p.credit_code is not null and p2.credit_code = p.credit_code)
+  join case_parties cp2 on cp2.party_id = p2.id and cp2.case_id <> cases.id
+  join cases earlier on earlier.id = cp2.case_id
+  where cp.case_id = cases.id and cp.role = 'applicant'
+    and earlier.registered_at < cases.registered_at
+    and earlier.registered_at >= strftime('%Y-%m-%dT%H:%M:%fZ', cases.registered_at, '-12 months'))`
+
+/** Every filter of the list but the search box, as conditions on cases (the overview counts with these too). */
+export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases.list'>, 'query'>): Where[] {
   const filters: Where[] = []
   // With a deadline filter the due cases (few) drive the query; a leading unary plus keeps SQLite from
   // walking a whole office's or status's cases through their index instead.
@@ -117,6 +164,20 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
             .where('next_due_on', '<=', addCalendarDays(today, input.dueWithinDays))
     filters.push((eb) => eb('cases.seq', 'in', dueSeqs))
   }
+  if (input.dueKind && input.due) filters.push((eb) => eb('cases.id', 'in', dueKindCases(eb, input.dueKind!)))
+  if (input.mediatorId) filters.push((eb) => eb('cases.id', 'in', activeAssignmentCases(eb, input.mediatorId!)))
+  if (input.open) filters.push(openCase)
+  if (input.unassigned) filters.push(unassignedCase)
+  if (input.repeatApplicant) filters.push(repeatApplicantCase)
+  return filters
+}
+
+export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'>): Promise<CaseListPage> {
+  const filters = filterConditions(ctx, input)
+  // Clerks and mediators list and search their own offices' cases only (accounts/scope.ts).
+  const offices = await reachableOffices(ctx)
+  checkOffice(input.officeId, offices)
+  if (offices) filters.push((eb) => eb('cases.handling_office_id', 'in', offices.length > 0 ? offices : ['']))
   let notice: string | null = null
   if (input.query) {
     const search = await searchCondition(ctx, input.query)

@@ -82,7 +82,15 @@ async function checkRegistration(ctx: AppContext, input: ParsedInput<'cases.regi
   return identities
 }
 
-export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.register'>): Promise<CaseDetail> {
+/**
+ * `within` runs inside the registration's transaction with the new case's id: a patrol report passed on to
+ * intake is linked there (patrols.registerCase), so the case and its link are written together or not at all.
+ */
+export async function registerCase(
+  ctx: AppContext,
+  input: ParsedInput<'cases.register'>,
+  within?: (trx: Trx, record: RecordChange, caseId: string) => Promise<void>
+): Promise<CaseDetail> {
   const officeId = await installationOfficeId(ctx)
   const identities = await checkRegistration(ctx, input)
 
@@ -161,6 +169,7 @@ export async function registerCase(ctx: AppContext, input: ParsedInput<'cases.re
         .execute()
       for (const { case_id } of earlier) await refreshCaseSearch(trx, case_id)
     }
+    if (within) await within(trx, record, row.id)
     return row.id
   })
   return loadCaseDetail(ctx.db, caseId)

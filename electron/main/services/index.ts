@@ -21,6 +21,10 @@ import { trustServices } from './trust/table'
 import { accountServices } from './accounts/table'
 import { documentServices } from './documents/table'
 import { hubServices } from './hub/table'
+import { statsServices } from './stats/table'
+import { patrolServices } from './patrols/table'
+import { reportServices } from './reports/table'
+import { keyPersonServices } from './prevention/table'
 
 export type Service<M extends MethodName> = (ctx: AppContext, input: ParsedInput<M>) => Promise<MethodOutput<M>>
 
@@ -59,5 +63,9 @@ export const services: ServiceTable = {
   ...trustServices,
   ...accountServices,
   ...documentServices,
-  ...hubServices
+  ...hubServices,
+  ...statsServices,
+  ...patrolServices,
+  ...reportServices,
+  ...keyPersonServices
 }

@@ -5,8 +5,9 @@
  * and page queries), intake through `cases.register` (case, two parties,
  * events, search rows, audit and change log, synchronous=FULL). The same
  * SQL is then replayed in Debian's sqlite3 CLI for the "within 2×" check.
- * The hearing clash check runs through `hearings.check`. Targets not yet
- * buildable (documents, hub) are listed as such.
+ * The hearing clash check runs through `hearings.check`; hub export and
+ * import of N changed cases through `hub.export` / `hub.import`
+ * (bench-hub.ts).
  */
 import { statSync } from 'node:fs'
 import os from 'node:os'
@@ -21,6 +22,7 @@ import { startApp } from '../startup'
 import { capturingContext, findCli, timeInCli, type Statement } from './bench-cli'
 import { timeClashCheck } from './bench-clash'
 import { timeDocx } from './bench-docx'
+import { hubRows } from './bench-hub'
 import { type BenchKind, sampleKinds } from './bench-terms'
 import { PeopleFactory } from './seed-people'
 import { addDays, Rng } from './seed-random'
@@ -39,6 +41,10 @@ export interface BenchOptions {
   clashSessions?: number
   /** The CLI to compare with; null skips the comparison. */
   cliPath?: string | null
+  /** Changed cases of the hub export/import rows (100,000 unless a test asks for fewer; 0 skips them). */
+  hubCases?: number
+  /** Where the hub rows seed their office store and hub (a temp folder; the caller removes it). */
+  hubDir?: string
   log?: (line: string) => void
 }
 
@@ -78,11 +84,7 @@ export interface BenchResult {
 }
 
 const quiet: Logger = { error: (message, detail) => console.error(message, detail ?? ''), info: () => {} }
-export const NOT_BUILT = '未实现（功能尚未建成）'
-const NOT_BUILT_ROWS = [
-  ['hubExport', '中心端增量导出 100,000 件', '≤ 10 s'],
-  ['hubImport', '中心端导入 100,000 件', '≤ 15 s']
-] as const
+export const NOT_MEASURED = '未测（--hub-cases 0）'
 
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -236,20 +238,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     )
   }
 
-  for (const [key, operation, target] of NOT_BUILT_ROWS) {
-    rows.push({
-      key,
-      operation,
-      dataSize: '—',
-      p50Ms: null,
-      p95Ms: null,
-      target,
-      pass: null,
-      status: NOT_BUILT,
-      cliP95Ms: null,
-      ratio: null
-    })
-  }
+  rows.push(...(await hubRows(options, log, notes)))
   const bytes = fileBytes(options.dbPath)
   rows.push({
     key: 'size',

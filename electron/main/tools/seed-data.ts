@@ -56,6 +56,8 @@ export interface GeneratorOptions {
   /** How many years the register spans, ending on `until`. */
   years?: number
   context: SeedContext
+  /** Codes of the offices that register cases (all, weighted, when absent): one code makes an office's own store. */
+  caseOffices?: readonly string[]
 }
 
 export interface SearchRow {
@@ -130,7 +132,11 @@ export class RegisterGenerator {
     this.roster = generateRoster(root.fork(3), people, offices, chambers, options.until, end - 400 * DAY)
     this.#parties = new PartyMaker(root.fork(4), people)
     this.#subCenters = offices.filter((o) => o.kind === 'town_street_center')
-    this.#offices = new Weighted(offices.map((o) => [o, OFFICE_WEIGHTS[o.code] ?? 0] as const))
+    // The roster stays district-wide (experts serve several offices); only registration is narrowed.
+    const registering = options.caseOffices ? offices.filter((o) => options.caseOffices!.includes(o.code)) : offices
+    if (registering.length === 0) throw new Error(`没有代码为 ${options.caseOffices!.join('、')} 的调解组织`)
+    const weight = (code: string) => (options.caseOffices ? OFFICE_WEIGHTS[code] || 1 : (OFFICE_WEIGHTS[code] ?? 0))
+    this.#offices = new Weighted(registering.map((o) => [o, weight(o.code)] as const))
 
     // Registrations fall on working days between 08:30 and 17:30; weekends see a few (grid reports, police).
     const days = Math.round((options.years ?? 6) * 365.25)

@@ -34,6 +34,8 @@ export interface SeedOptions {
   /** Cases per transaction of the bulk load. */
   transactionSize?: number
   progressEvery?: number
+  /** An office's own store: this office (by code) is the installation and registers every case. */
+  office?: string
   log?: (line: string) => void
 }
 
@@ -108,7 +110,11 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     actor = { id: app.ctx.actor.id, displayName: app.ctx.actor.displayName }
     const offices = await app.ctx.db.selectFrom('offices').selectAll().orderBy('sort_order').execute()
     const installation = await services['settings.get'](app.ctx, { key: 'installation.officeId' })
-    if (typeof installation.value !== 'string') {
+    if (options.office) {
+      const own = offices.find((o) => o.code === options.office)
+      if (!own) throw new Error(`没有代码为 ${options.office} 的调解组织`)
+      await services['settings.set'](app.ctx, { key: 'installation.officeId', value: own.id })
+    } else if (typeof installation.value !== 'string') {
       // A store of the whole district: the district center is the installation.
       const district = offices.find((o) => o.kind === 'district_center')!
       await services['settings.set'](app.ctx, { key: 'installation.officeId', value: district.id })
@@ -128,7 +134,8 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       seed,
       cases: options.cases,
       until,
-      context: { offices: seedOffices, actor, chambers: CHAMBERS }
+      context: { offices: seedOffices, actor, chambers: CHAMBERS },
+      caseOffices: options.office ? [options.office] : undefined
     })
     await writeRoster(app.ctx, generator, until)
     log(`已写入调解员名册 ${generator.roster.length} 人（经 writeMediator，含审计记录）`)

@@ -14,6 +14,7 @@ import { ROSTER_ROLES } from '../../../../shared/domain/account'
 import { isOwnCaseWork } from '../../../../shared/permissions'
 import type { AppContext } from '../../context'
 import { getSetting } from '../settings'
+import { AppError } from '../../errors'
 
 export const ROLE_SCOPE: Record<UserRole, 'all' | 'own_office'> = {
   clerk: 'own_office',
@@ -63,6 +64,29 @@ async function caseOf(ctx: AppContext, method: MethodName, input: Input): Promis
   return null
 }
 
+/**
+ * The offices the signed-in account reaches, or null for every office (supervisors, administrators, and any
+ * installation not yet using accounts): the offices on the account, else this installation's office.
+ */
+export async function reachableOffices(ctx: AppContext): Promise<string[] | null> {
+  if (!ctx.session.accountsEnabled || ROLE_SCOPE[ctx.actor.role] === 'all') return null
+  const linked = await ctx.db
+    .selectFrom('user_offices')
+    .select('office_id')
+    .where('user_id', '=', ctx.actor.id)
+    .execute()
+  if (linked.length > 0) return linked.map((l) => l.office_id)
+  const installation = (await getSetting(ctx, { key: 'installation.officeId' })).value as string | null
+  return installation ? [installation] : []
+}
+
+/** Refuse an office outside the account's reach, asked for by name (a list or chart filter). */
+export function checkOffice(officeId: string | undefined, offices: string[] | null): void {
+  if (officeId && offices && !offices.includes(officeId)) {
+    throw new AppError('FORBIDDEN', '该调解组织不在你的工作范围内，只能查看本组织的案件和统计')
+  }
+}
+
 /** Why the signed-in account may not reach the case this call is about, or null. */
 export async function scopeRefusal(ctx: AppContext, method: MethodName, input: unknown): Promise<string | null> {
   if (!ctx.session.accountsEnabled || ROLE_SCOPE[ctx.actor.role] === 'all') return null
@@ -77,13 +101,7 @@ export async function scopeRefusal(ctx: AppContext, method: MethodName, input: u
     .executeTakeFirst()
   // An unknown case is the service's to report (NOT_FOUND), not a question of scope.
   if (!theCase) return null
-  const linked = await ctx.db
-    .selectFrom('user_offices')
-    .select('office_id')
-    .where('user_id', '=', ctx.actor.id)
-    .execute()
-  const installation = (await getSetting(ctx, { key: 'installation.officeId' })).value
-  const offices = linked.length > 0 ? linked.map((l) => l.office_id) : [installation]
+  const offices = (await reachableOffices(ctx)) ?? []
   if (!offices.includes(theCase.handling_office_id)) return `该案件由${theCase.name}办理，不属于你所在的调解组织`
   if (ROSTER_ROLES.includes(ctx.actor.role) && isOwnCaseWork(method)) return ownCaseRefusal(ctx, caseId)
   return null

@@ -2,7 +2,8 @@
  * Everything the hub checks before it writes anything (docs/hub-bundle.md
  * §5), in order: the archive itself, the manifest, every file's hash, the
  * signature against the key registered for that office, the sequence and
- * previous-hash chain, every NDJSON line, and the offices it refers to.
+ * previous-hash chain, every NDJSON line, the offices it refers to, and that
+ * every row it would write is the signing office's own (origin-guard.ts).
  * Each check reports in zh-CN; a check that cannot run because an earlier
  * one failed says so. Nothing here writes.
  */
@@ -17,6 +18,7 @@ import type { Database } from '../../db/schema'
 import type { HubOfficeKeyTable } from '../../db/schema-hub'
 import { sha256Hex } from './export'
 import { parseLines, type ParsedRows } from './bundle-lines'
+import { checkOrigins } from './origin-guard'
 import { readZip, ZipRefusal } from './zip-reader'
 
 export const BUNDLE_LIMITS = {
@@ -146,6 +148,11 @@ export async function checkBundle(db: Kysely<Database>, bundle: Buffer): Promise
   if (unknownOffices) report.fail('references', unknownOffices)
   else report.pass('references', '引用的调解组织均为本中心已知的组织')
 
+  if (unknownOffices) return finish(manifest, null)
+  const foreign = await checkOrigins(db, manifest.office.code, parsed.rows, parsed.tombstones)
+  if (foreign) report.fail('origin', foreign)
+  else report.pass('origin', `要写入的每一行都属于${manifest.office.name}`)
+
   return finish(
     manifest,
     registration ? { manifest, registration, rows: parsed.rows, tombstones: parsed.tombstones } : null
@@ -158,8 +165,12 @@ function checkHashes(report: Report, manifest: BundleManifest, files: Map<string
     if (name === 'manifest.json' || name === 'signature') continue
     if (!listed.has(name)) return report.fail('hashes', `文件 ${name} 不在清单中`)
     const file = name.replace(/\.ndjson$/, '')
-    if (!name.endsWith('.ndjson') || (file !== TOMBSTONES_FILE && !HUB_ENTITY_BY_FILE.has(file))) {
+    const entity = HUB_ENTITY_BY_FILE.get(file)
+    if (!name.endsWith('.ndjson') || (file !== TOMBSTONES_FILE && !entity)) {
       return report.fail('hashes', `文件 ${name} 不是本格式版本的数据文件`)
+    }
+    if ((entity?.since ?? 1) > manifest.formatVersion) {
+      return report.fail('hashes', `文件 ${name} 不是格式版本 ${manifest.formatVersion} 的数据文件`)
     }
   }
   for (const entry of manifest.files) {

@@ -5,7 +5,7 @@
  */
 import { HUB_ENTITIES, ndjsonName, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
 import type { BundleManifest } from '../../../../shared/rules/hub-manifest'
-import { lineSchemaOf, type HubRow, type Tombstone } from '../../../../shared/rules/hub-rows'
+import { lineSchemaOf, quickLineCheck, type HubRow, type Tombstone } from '../../../../shared/rules/hub-rows'
 
 export type ParsedRows = Map<string, HubRow[]>
 
@@ -25,6 +25,7 @@ export function parseLines(
     const text = data.toString('utf8')
     const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n')
     const schema = lineSchemaOf(file)
+    const quick = quickLineCheck(file)
     const parsed: unknown[] = []
     for (const [index, line] of lines.entries()) {
       if (problems.length >= MAX_PROBLEMS) break
@@ -34,6 +35,10 @@ export function parseLines(
         value = JSON.parse(line)
       } catch {
         problems.push(`${where} 不是有效的 JSON`)
+        continue
+      }
+      if (quick(value)) {
+        parsed.push(value)
         continue
       }
       const result = schema.safeParse(value)

@@ -20,9 +20,16 @@ import { exportEntryOf } from './history'
 import { ensureOfficeKey } from './office-key'
 import { finishProgress, reportProgress } from './progress'
 import { requireThisOffice } from './this-office'
-import { writeZip, type ZipInput } from './zip-writer'
+import { writeZipAsync, type ZipInput } from './zip-writer'
 
 export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
+
+const NEWLINE = Buffer.from('\n')
+
+/** The file from its blocks of lines, a newline after each block's last line. */
+function ndjson(blocks: Buffer[]): Buffer {
+  return Buffer.concat(blocks.flatMap((block) => [block, NEWLINE]))
+}
 
 export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.export'>): Promise<HubExportResult> {
   const office = await requireThisOffice(ctx)
@@ -61,15 +68,24 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
     const files: ZipInput[] = []
     const counts: BundleManifest['counts'] = {}
     for (const entity of HUB_ENTITIES) {
-      const rows = snapshot.collected.rows.get(entity.file) ?? []
+      const rows = snapshot.collected.rows.get(entity.file)
       const tombstones = snapshot.collected.tombstones.filter((t) => t.entity === entity.file).length
-      counts[entity.file] = { rows: rows.length, tombstones }
-      if (rows.length === 0) continue
-      const lines = rows.map((row) => {
-        const picked = pickFields(entity, row)
-        return JSON.stringify(input.policy === 'masked' ? maskRow(entity, picked) : picked)
-      })
-      files.push({ name: ndjsonName(entity.file), data: Buffer.from(lines.join('\n') + '\n', 'utf8') })
+      counts[entity.file] = { rows: rows?.count ?? 0, tombstones }
+      if (!rows || rows.count === 0) continue
+      const blocks =
+        input.policy === 'masked'
+          ? rows.blocks.map((block) =>
+              Buffer.from(
+                block
+                  .toString('utf8')
+                  .split('\n')
+                  .map((line) => JSON.stringify(maskRow(entity, pickFields(entity, JSON.parse(line)))))
+                  .join('\n'),
+                'utf8'
+              )
+            )
+          : rows.blocks
+      files.push({ name: ndjsonName(entity.file), data: ndjson(blocks) })
     }
     if (snapshot.collected.tombstones.length > 0) {
       const lines = snapshot.collected.tombstones.map((t) => JSON.stringify(t))
@@ -94,7 +110,7 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8')
     const signature = sign(null, manifestBytes, key.privateKey)
-    const zip = writeZip([
+    const zip = await writeZipAsync([
       { name: 'manifest.json', data: manifestBytes },
       { name: 'signature', data: Buffer.from(signature.toString('base64') + '\n', 'ascii') },
       ...files

@@ -4,48 +4,22 @@
  * a replayed, skipped or forked chain, hostile ZIP entries, a zip bomb, and
  * an NDJSON line that breaks its schema.
  */
-import { sign } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { sha256Hex } from './export'
-import { BUNDLE_LIMITS } from './bundle-check'
-import { countsBesidesImportRecord, exportFrom, importAt, officeApp, registerAt, registerCaseAt } from './hub-test-kit'
-import { loadOfficeKey } from './office-key'
-import { readZip } from './zip-reader'
-import { writeZip, type ZipInput } from './zip-writer'
+import {
+  countsBesidesImportRecord,
+  entriesOf,
+  exportFrom,
+  importAt,
+  officeApp,
+  registerAt,
+  registerCaseAt,
+  resigned
+} from './hub-test-kit'
+import { writeZip } from './zip-writer'
 import { forgeSizes, setUnixMode } from './zip-forge'
-
-type Manifest = {
-  sequence: number
-  previousBundleSha256: string | null
-  files: Array<{ name: string; size: number; sha256: string }>
-}
-
-function entriesOf(bundle: Buffer): ZipInput[] {
-  return [...readZip(bundle, BUNDLE_LIMITS)].map(([name, data]) => ({ name, data }))
-}
-
-/** Rebuild a bundle after `change`, re-hashing the files and signing the manifest with `app`'s key (as a forger with that key would). */
-function resigned(
-  bundle: Buffer,
-  signer: TempApp,
-  change: (files: Map<string, Buffer>, manifest: Manifest) => void
-): Buffer {
-  const files = new Map(entriesOf(bundle).map((e) => [e.name, e.data]))
-  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest
-  change(files, manifest)
-  manifest.files = [...files]
-    .filter(([name]) => name !== 'manifest.json' && name !== 'signature')
-    .map(([name, data]) => ({ name, size: data.length, sha256: sha256Hex(data) }))
-  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n')
-  files.set('manifest.json', manifestBytes)
-  files.set(
-    'signature',
-    Buffer.from(sign(null, manifestBytes, loadOfficeKey(signer.ctx)!.privateKey).toString('base64'))
-  )
-  return writeZip([...files].map(([name, data]) => ({ name, data })))
-}
 
 describe('hub import refusals', () => {
   let wutian: TempApp

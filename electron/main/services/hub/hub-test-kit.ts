@@ -4,6 +4,7 @@
  * table the way the hub compares it (office ids replaced by office codes,
  * since each installation seeds its own office ids).
  */
+import { sign } from 'node:crypto'
 import { sql } from 'kysely'
 import { HUB_ENTITIES, type HubEntity } from '../../../../shared/domain/hub-entities'
 import type { HubImportEntry } from '../../../../shared/domain/hub'
@@ -12,6 +13,11 @@ import { startTempApp, tableCounts, type TempApp } from '../../../../tests/suppo
 import { chooseOffice, registration, residentId } from '../../../../tests/support/intake-fixtures'
 import { registerCaseSchema } from '../../../../shared/domain/case-input'
 import { services } from '../index'
+import { BUNDLE_LIMITS } from './bundle-check'
+import { sha256Hex } from './export'
+import { loadOfficeKey } from './office-key'
+import { readZip } from './zip-reader'
+import { writeZip, type ZipInput } from './zip-writer'
 
 export async function officeApp(code: string): Promise<TempApp> {
   const app = await startTempApp()
@@ -95,3 +101,36 @@ export async function portableRows(app: TempApp, entity: HubEntity): Promise<Hub
 }
 
 export const CASE_ENTITIES = HUB_ENTITIES.filter((e) => e.mode !== 'reference' && e.file !== 'users')
+
+export type Manifest = {
+  formatVersion: number
+  sequence: number
+  previousBundleSha256: string | null
+  files: Array<{ name: string; size: number; sha256: string }>
+  counts: Record<string, { rows: number; tombstones: number }>
+}
+
+export function entriesOf(bundle: Buffer): ZipInput[] {
+  return [...readZip(bundle, BUNDLE_LIMITS)].map(([name, data]) => ({ name, data }))
+}
+
+/** Rebuild a bundle after `change`, re-hashing the files and signing the manifest with `app`'s key (as a forger with that key would). */
+export function resigned(
+  bundle: Buffer,
+  signer: TempApp,
+  change: (files: Map<string, Buffer>, manifest: Manifest) => void
+): Buffer {
+  const files = new Map(entriesOf(bundle).map((e) => [e.name, e.data]))
+  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest
+  change(files, manifest)
+  manifest.files = [...files]
+    .filter(([name]) => name !== 'manifest.json' && name !== 'signature')
+    .map(([name, data]) => ({ name, size: data.length, sha256: sha256Hex(data) }))
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n')
+  files.set('manifest.json', manifestBytes)
+  files.set(
+    'signature',
+    Buffer.from(sign(null, manifestBytes, loadOfficeKey(signer.ctx)!.privateKey).toString('base64'))
+  )
+  return writeZip([...files].map(([name, data]) => ({ name, data })))
+}

@@ -4,29 +4,41 @@
  * older at the hub → updated, otherwise left alone, so the same bundle twice
  * changes nothing. Tombstones delete (children before parents). Owned
  * children are replaced as a set with each parent that changed. Reference
- * rows (offices, chambers) are mapped to the hub's own rows by natural key.
+ * rows (offices, chambers, grids) are mapped to the hub's own rows by
+ * natural key. Everything goes in set-sized statements (raw-rows.ts): the
+ * versions of 500 ids in one query, their inserts and updates in one
+ * multi-row statement each, and the derived tables rebuilt once at the end
+ * for every case touched (derived-indexes.ts).
  *
  * Nothing here calls `record`: merged rows are not the hub's own changes, and
  * logging them would make the hub's next export carry every office's rows
  * again under the hub's name. The import's single audit entry (with the
  * bundle's hash) is the evidence of where they came from.
  */
-import type { Kysely } from 'kysely'
 import type { MergeCounts } from '../../../../shared/domain/hub'
 import type { HubEntity } from '../../../../shared/domain/hub-entities'
 import { HUB_ENTITIES } from '../../../../shared/domain/hub-entities'
 import type { HubRow, Tombstone } from '../../../../shared/rules/hub-rows'
 import { SYSTEM_ACTOR } from '../../context'
-import { refreshCaseSearch } from '../case-search-index'
-import { refreshCaseDue } from '../lifecycle/deadline-store'
 import type { Trx } from '../write'
 import type { ParsedRows } from './bundle-lines'
+import { rebuildCaseIndexes } from './derived-indexes'
+import { execRaw, hasRows, insertMany, selectRaw, updateMany } from './raw-rows'
+import { officeIdMap } from './origin-guard'
 
-const CHUNK = 400
-const INSERT_BATCH = 50
+/** Ids per version lookup (one bound value each). */
+const CHUNK = 500
+/** The page cache while merging (negative: KiB), for this connection only, put back afterwards. */
+const MERGE_CACHE_KIB = -262144
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyTrx = Kysely<any>
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(',')
+
+/** What merging an entity's rows changed: ids written, and the cases whose derived rows must be rebuilt. */
+interface Touched {
+  changed: Map<string, Set<string>>
+  cases: Set<string>
+  parties: Set<string>
+}
 
 export async function mergeBundle(
   trx: Trx,
@@ -35,114 +47,174 @@ export async function mergeBundle(
   today: string,
   onEntity: (done: number, total: number) => void
 ): Promise<MergeCounts> {
-  const db = trx as unknown as AnyTrx
-  const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 }
-  const idMap = new Map<string, Map<string, string>>([['offices', await officeMap(db, rows.get('offices') ?? [])]])
-  idMap.set('chambers', await mergeChambers(db, rows.get('chambers') ?? [], counts))
+  const [{ cache_size: cacheSize }] = await selectRaw<{ cache_size: number }>(trx, 'pragma cache_size')
+  // A large bundle is one large transaction: with the default 2 MB page cache SQLite spills and re-reads index pages all along.
+  await execRaw(trx, `pragma cache_size = ${MERGE_CACHE_KIB}`)
+  try {
+    return await mergeRows(trx, rows, tombstones, today, onEntity)
+  } finally {
+    await execRaw(trx, `pragma cache_size = ${Number(cacheSize)}`)
+  }
+}
 
-  for (const entity of [...HUB_ENTITIES].reverse()) {
-    for (const t of tombstones.filter((x) => x.entity === entity.file)) {
-      const result = await db
-        .deleteFrom(entity.file)
-        .where('id', '=', t.id)
-        .where('version', '<=', t.version)
-        .executeTakeFirst()
-      counts.deleted += Number(result.numDeletedRows)
-    }
+async function mergeRows(
+  trx: Trx,
+  rows: ParsedRows,
+  tombstones: Tombstone[],
+  today: string,
+  onEntity: (done: number, total: number) => void
+): Promise<MergeCounts> {
+  const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 }
+  const touched: Touched = { changed: new Map(), cases: new Set(), parties: new Set() }
+  const idMap = new Map<string, Map<string, string>>([['offices', await officeIdMap(trx, rows.get('offices') ?? [])]])
+  for (const entity of HUB_ENTITIES.filter((e) => e.mode === 'reference' && e.file !== 'offices')) {
+    const incoming = (rows.get(entity.file) ?? []).map((row) => mapRefs(entity, row, idMap))
+    idMap.set(entity.file, await mergeReference(trx, entity, incoming, counts))
   }
 
-  const changedParents = new Map<string, Set<string>>()
+  await applyTombstones(trx, tombstones, counts, touched)
+
   let nextCaseSeq =
-    Number(
-      (
-        await db
-          .selectFrom('cases')
-          .select((eb) => eb.fn.max('seq').as('s'))
-          .executeTakeFirst()
-      )?.s ?? 0
-    ) + 1
+    Number((await selectRaw<{ s: number | null }>(trx, 'select max(seq) as s from cases'))[0]?.s ?? 0) + 1
   for (const [index, entity] of HUB_ENTITIES.entries()) {
     onEntity(index + 1, HUB_ENTITIES.length)
     if (entity.mode === 'reference') continue
     let incoming = (rows.get(entity.file) ?? []).map((row) => mapRefs(entity, row, idMap))
     if (entity.mode === 'owned') {
-      const parents = changedParents.get(entity.owner!.table) ?? new Set()
+      const parents = touched.changed.get(entity.owner!.table) ?? new Set()
       incoming = incoming.filter((row) => parents.has(String(row[entity.owner!.column])))
-      await dropReplacedChildren(db, entity, parents, incoming, counts)
+      await dropReplacedChildren(trx, entity, parents, incoming, counts)
     }
+    const columns = entity.fields.map((f) => f.name)
     const changed = new Set<string>()
+    // An office's first bundle meets empty tables at a new hub: nothing there to compare versions with.
+    const empty = incoming.length > 0 && !(await hasRows(trx, entity.file))
     for (let i = 0; i < incoming.length; i += CHUNK) {
       const chunk = incoming.slice(i, i + CHUNK)
-      const existing = new Map<string, { version: number; username?: string | null }>(
-        (
-          await db
-            .selectFrom(entity.file)
-            .select(entity.file === 'users' ? ['id', 'version', 'username'] : ['id', 'version'])
-            .where(
-              'id',
-              'in',
-              chunk.map((r) => r.id)
-            )
-            .execute()
-        ).map((r) => [r.id as string, r])
-      )
+      const found = empty
+        ? []
+        : await selectRaw<{ id: string; version: number; username?: string | null }>(
+            trx,
+            `select id, version${entity.file === 'users' ? ', username' : ''} from "${entity.file}" where id in (${placeholders(chunk.length)})`,
+            chunk.map((r) => r.id)
+          )
+      const existing = new Map(found.map((r) => [r.id, r]))
       const inserts: HubRow[] = []
+      const updates: HubRow[] = []
       for (const row of chunk) {
         const id = String(row.id)
-        const found = existing.get(id)
-        if (entity.file === 'users' && (id === SYSTEM_ACTOR.id || (found && found.username))) {
+        const there = existing.get(id)
+        if (entity.file === 'users' && (id === SYSTEM_ACTOR.id || (there && there.username))) {
           counts.unchanged += 1 // the hub's own accounts are never overwritten by an office's staff list
           continue
         }
-        if (!found) {
-          inserts.push(entity.file === 'cases' ? { ...row, seq: nextCaseSeq++ } : localised(entity, row))
-          changed.add(id)
-        } else if (Number(row.version) > found.version) {
-          const { id: _id, ...fields } = localised(entity, row)
-          await db.updateTable(entity.file).set(fields).where('id', '=', id).execute()
-          counts.updated += 1
-          changed.add(id)
-        } else counts.unchanged += 1
+        if (!there) inserts.push(entity.file === 'cases' ? { ...row, seq: nextCaseSeq++ } : localised(entity, row))
+        else if (Number(row.version) > there.version) updates.push(localised(entity, row))
+        else {
+          counts.unchanged += 1
+          continue
+        }
+        changed.add(id)
+        if (typeof row.case_id === 'string') touched.cases.add(row.case_id)
       }
-      for (let j = 0; j < inserts.length; j += INSERT_BATCH) {
-        await db
-          .insertInto(entity.file)
-          .values(inserts.slice(j, j + INSERT_BATCH))
-          .execute()
-      }
+      await insertMany(trx, entity.file, entity.file === 'cases' ? [...columns, 'seq'] : columns, inserts)
+      await updateMany(trx, entity.file, columns, updates)
       counts.inserted += inserts.length
+      counts.updated += updates.length
     }
-    changedParents.set(entity.file, changed)
+    touched.changed.set(entity.file, changed)
+    if (entity.file === 'cases') for (const id of changed) touched.cases.add(id)
+    if (entity.file === 'parties') for (const id of changed) touched.parties.add(id)
+    if (entity.file === 'hearings') {
+      // A hearing's owned children carry no case id: the hearing's case is touched with them.
+      for (const row of incoming) if (changed.has(String(row.id))) touched.cases.add(String(row.case_id))
+    }
   }
-  await refreshCaseIndexes(trx, db, changedParents, today)
+  await casesOfParties(trx, touched)
+  await rebuildCaseIndexes(trx, touched.cases, today)
   return counts
 }
 
-/** Office ids differ between installations (each seeds its own): the code is what names an office. */
-async function officeMap(db: AnyTrx, offices: HubRow[]): Promise<Map<string, string>> {
-  const hub = new Map((await db.selectFrom('offices').select(['id', 'code']).execute()).map((o) => [o.code, o.id]))
-  return new Map(offices.map((o) => [String(o.id), hub.get(String(o.code))!]))
-}
-
-/** Chambers are matched by name (unique); a chamber the hub lacks is added with the office's id. */
-async function mergeChambers(db: AnyTrx, chambers: HubRow[], counts: MergeCounts): Promise<Map<string, string>> {
+/**
+ * Reference rows: matched by natural key (offices must exist, checked before
+ * the merge); a chamber or grid the hub lacks is added with the office's id,
+ * and a grid the office changed since (a newer version) is rewritten.
+ */
+async function mergeReference(
+  trx: Trx,
+  entity: HubEntity,
+  incoming: HubRow[],
+  counts: MergeCounts
+): Promise<Map<string, string>> {
+  const key = entity.naturalKey!
   const map = new Map<string, string>()
-  for (const chamber of chambers) {
-    const hub = await db
-      .selectFrom('chambers')
-      .select('id')
-      .where((eb) => eb.or([eb('id', '=', chamber.id), eb('name', '=', chamber.name)]))
-      .executeTakeFirst()
-    if (hub) {
-      map.set(String(chamber.id), hub.id as string)
+  const hub = new Map(
+    (
+      await selectRaw<{ id: string; k: string; version: number }>(
+        trx,
+        `select id, "${key}" as k, version from "${entity.file}"`
+      )
+    ).map((r) => [r.k, r])
+  )
+  const byId = new Set([...hub.values()].map((r) => r.id))
+  const inserts: HubRow[] = []
+  const updates: HubRow[] = []
+  for (const row of incoming) {
+    const there = hub.get(String(row[key]))
+    if (there) {
+      map.set(String(row.id), there.id)
+      if (entity.file === 'grids' && Number(row.version) > there.version) updates.push({ ...row, id: there.id })
+      else counts.unchanged += 1
+    } else if (byId.has(String(row.id))) {
+      // Same id, renamed at the office: the hub keeps its row and its name.
+      map.set(String(row.id), String(row.id))
       counts.unchanged += 1
     } else {
-      await db.insertInto('chambers').values(chamber).execute()
-      map.set(String(chamber.id), String(chamber.id))
-      counts.inserted += 1
+      inserts.push(row)
+      map.set(String(row.id), String(row.id))
     }
   }
+  const columns = entity.fields.map((f) => f.name)
+  await insertMany(trx, entity.file, columns, inserts)
+  await updateMany(trx, entity.file, columns, updates)
+  counts.inserted += inserts.length
+  counts.updated += updates.length
   return map
+}
+
+/** Deletions, children before parents; a row newer at the hub than the deleted version stays. */
+async function applyTombstones(
+  trx: Trx,
+  tombstones: Tombstone[],
+  counts: MergeCounts,
+  touched: Touched
+): Promise<void> {
+  for (const entity of [...HUB_ENTITIES].reverse()) {
+    const deleted = new Map(tombstones.filter((t) => t.entity === entity.file).map((t) => [t.id, t.version]))
+    const ids = [...deleted.keys()]
+    const hasCase = entity.fields.some((f) => f.name === 'case_id')
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK)
+      const found = await selectRaw<{ id: string; version: number; case_id?: string | null; seq?: number }>(
+        trx,
+        `select id, version${hasCase ? ', case_id' : ''}${entity.file === 'cases' ? ', seq' : ''} from "${entity.file}" where id in (${placeholders(chunk.length)})`,
+        chunk
+      )
+      const gone = found.filter((r) => r.version <= deleted.get(r.id)!)
+      if (gone.length === 0) continue
+      for (const r of gone) if (r.case_id) touched.cases.add(r.case_id)
+      if (entity.file === 'cases') {
+        // A deleted case's derived rows go with it; the rebuild only rewrites cases that exist.
+        const seqs = gone.map((r) => r.seq)
+        await execRaw(trx, `delete from case_search where rowid in (${placeholders(seqs.length)})`, seqs)
+        await execRaw(trx, `delete from case_name_keys where case_seq in (${placeholders(seqs.length)})`, seqs)
+        await execRaw(trx, `delete from case_due where case_seq in (${placeholders(seqs.length)})`, seqs)
+      }
+      const goneIds = gone.map((r) => r.id)
+      await execRaw(trx, `delete from "${entity.file}" where id in (${placeholders(goneIds.length)})`, goneIds)
+      counts.deleted += gone.length
+    }
+  }
 }
 
 function mapRefs(entity: HubEntity, row: HubRow, idMap: Map<string, Map<string, string>>): HubRow {
@@ -162,7 +234,7 @@ function localised(entity: HubEntity, row: HubRow): HubRow {
 
 /** The children a changed parent no longer has: its set in the bundle is the whole set. */
 async function dropReplacedChildren(
-  db: AnyTrx,
+  trx: Trx,
   entity: HubEntity,
   parents: Set<string>,
   incoming: HubRow[],
@@ -170,54 +242,33 @@ async function dropReplacedChildren(
 ): Promise<void> {
   const keep = new Set(incoming.map((r) => String(r.id)))
   const parentIds = [...parents]
+  const column = entity.owner!.column
   for (let i = 0; i < parentIds.length; i += CHUNK) {
-    const current = await db
-      .selectFrom(entity.file)
-      .select('id')
-      .where(entity.owner!.column, 'in', parentIds.slice(i, i + CHUNK))
-      .execute()
-    const gone = current.map((r) => r.id as string).filter((id) => !keep.has(id))
+    const chunk = parentIds.slice(i, i + CHUNK)
+    const current = await selectRaw<{ id: string }>(
+      trx,
+      `select id from "${entity.file}" where "${column}" in (${placeholders(chunk.length)})`,
+      chunk
+    )
+    const gone = current.map((r) => r.id).filter((id) => !keep.has(id))
     for (let j = 0; j < gone.length; j += CHUNK) {
-      await db
-        .deleteFrom(entity.file)
-        .where('id', 'in', gone.slice(j, j + CHUNK))
-        .execute()
+      const ids = gone.slice(j, j + CHUNK)
+      await execRaw(trx, `delete from "${entity.file}" where id in (${placeholders(ids.length)})`, ids)
     }
     counts.deleted += gone.length
   }
 }
 
-/** The search index and the due-date table are derived: rebuilt for every case whose rows moved. */
-async function refreshCaseIndexes(
-  trx: Trx,
-  db: AnyTrx,
-  changed: Map<string, Set<string>>,
-  today: string
-): Promise<void> {
-  const caseIds = new Set(changed.get('cases') ?? [])
-  for (const entity of HUB_ENTITIES) {
-    if (entity.file === 'cases' || !entity.fields.some((f) => f.name === 'case_id')) continue
-    const ids = [...(changed.get(entity.file) ?? [])]
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      const found = await db
-        .selectFrom(entity.file)
-        .select('case_id')
-        .where('id', 'in', ids.slice(i, i + CHUNK))
-        .execute()
-      for (const r of found) caseIds.add(r.case_id as string)
-    }
-  }
-  const parties = [...(changed.get('parties') ?? [])]
+/** A party's name or numbers are in the search rows of every case it is in. */
+async function casesOfParties(trx: Trx, touched: Touched): Promise<void> {
+  const parties = [...touched.parties]
   for (let i = 0; i < parties.length; i += CHUNK) {
-    const found = await trx
-      .selectFrom('case_parties')
-      .select('case_id')
-      .where('party_id', 'in', parties.slice(i, i + CHUNK))
-      .execute()
-    for (const r of found) caseIds.add(r.case_id)
-  }
-  for (const caseId of caseIds) {
-    await refreshCaseSearch(trx, caseId)
-    await refreshCaseDue(trx, caseId, today)
+    const chunk = parties.slice(i, i + CHUNK)
+    const found = await selectRaw<{ case_id: string }>(
+      trx,
+      `select case_id from case_parties where party_id in (${placeholders(chunk.length)})`,
+      chunk
+    )
+    for (const r of found) touched.cases.add(r.case_id)
   }
 }

@@ -3,7 +3,10 @@
  * entries, no ZIP64, no extra fields, fixed timestamps. Kept small and ours
  * so that the bytes we sign and hash are exactly the bytes we chose.
  */
-import { crc32, deflateRawSync } from 'node:zlib'
+import { promisify } from 'node:util'
+import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib'
+
+const deflateRawAsync = promisify(deflateRaw)
 
 export interface ZipInput {
   name: string
@@ -17,12 +20,28 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1
 const UTF8_FLAG = 0x0800
 
 export function writeZip(entries: ZipInput[]): Buffer {
+  return assemble(entries.map((entry) => ({ ...entry, deflated: deflateRawSync(entry.data, { level: 6 }) })))
+}
+
+/**
+ * The exporter's way: every entry deflated at once on libuv's pool (the NDJSON
+ * files of 100,000 cases are ≈ 470 MB), at the fastest level, trading ≈ 15 % of
+ * size (68–71 MB against 61 MB at level 6, 100k cases) for speed.
+ */
+export async function writeZipAsync(entries: ZipInput[]): Promise<Buffer> {
+  const deflated = await Promise.all(
+    entries.map((entry) => deflateRawAsync(entry.data, { level: constants.Z_BEST_SPEED }))
+  )
+  return assemble(entries.map((entry, i) => ({ ...entry, deflated: deflated[i] })))
+}
+
+function assemble(entries: Array<ZipInput & { deflated: Buffer }>): Buffer {
   const parts: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8')
-    const deflated = deflateRawSync(entry.data, { level: 6 })
+    const deflated = entry.deflated
     const stored = deflated.length >= entry.data.length
     const body = stored ? entry.data : deflated
     const method = stored ? 0 : 8

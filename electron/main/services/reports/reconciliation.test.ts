@@ -1,0 +1,174 @@
+/*
+ * Reconciliation (issue 9): on a generated register of a few thousand cases,
+ * with outcomes, confirmations, patrols and hand-entered figures added
+ * through the services, every figure of the report — for this office and,
+ * at the district center, for every office and the 合计 — equals the
+ * independent count of report-test-kit.ts, for a month, a quarter and a year.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ReportPeriodInput } from '../../../../shared/domain/report'
+import { seedDatabase } from '../../tools/seed'
+import { startApp, type RunningApp } from '../../startup'
+import { services } from '../index'
+import { setSetting } from '../settings'
+import {
+  addPatrol,
+  confirm,
+  failMediation,
+  flatten,
+  independentCounts,
+  reachAgreement,
+  sumFlats
+} from './report-test-kit'
+import { resolvePeriod } from './period'
+
+const quiet = { info: () => {}, error: () => {} }
+let dir: string
+let app: RunningApp
+let district: string
+
+const PERIODS: ReportPeriodInput[] = [
+  { period: 'month', year: 2026, month: 11, scope: 'district' },
+  { period: 'month', year: 2026, month: 10, scope: 'district' },
+  { period: 'quarter', year: 2026, quarter: 4, scope: 'district' },
+  { period: 'year', year: 2026, scope: 'district' },
+  { period: 'year', year: 2025, scope: 'district' }
+]
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-report-'))
+  const dbPath = path.join(dir, 'seeded.sqlite')
+  await seedDatabase({ dbPath, cases: 3000, seed: 19, until: '2026-11-28', transactionSize: 1000 })
+  app = await startApp({ databasePath: dbPath, shell: 'harness', log: quiet })
+  district = (await app.ctx.db.selectFrom('offices').select('id').where('code', '=', 'ouhai').executeTakeFirstOrThrow())
+    .id
+
+  // Outcomes on seeded accepted cases, through the lifecycle services, spread over October and November.
+  const accepted = await app.ctx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('status', 'in', ['accepted', 'in_mediation'])
+    .orderBy('seq')
+    .limit(24)
+    .execute()
+  expect(accepted.length).toBe(24)
+  for (const [i, { id }] of accepted.entries()) {
+    const on =
+      i % 2 === 0
+        ? `2026-11-${String(10 + (i % 17)).padStart(2, '0')}`
+        : `2026-10-${String(5 + (i % 20)).padStart(2, '0')}`
+    if (i % 5 === 4) {
+      await failMediation(app, id, on)
+      continue
+    }
+    const terms = await reachAgreement(app, id, on, 10_000 * (i + 1) + 55)
+    // Some fully performed (in November), one only half performed (not counted as performed).
+    if (i % 3 === 0) {
+      for (const termId of terms)
+        await services['agreements.markTerm'](app.ctx, { termId, performedOn: '2026-11-27', note: null })
+    }
+    if (i === 1)
+      await services['agreements.markTerm'](app.ctx, { termId: terms[0], performedOn: '2026-11-20', note: null })
+    if (i % 4 === 0) await confirm(app, id, '2026-11-26', i % 8 === 0 ? 'confirmed' : 'rejected')
+  }
+  const offices = await app.ctx.db.selectFrom('offices').select(['id', 'code']).execute()
+  const wutian = offices.find((o) => o.code === 'wutian')!.id
+  await addPatrol(app, wutian, '2026-11-03 09:00', 2)
+  await addPatrol(app, wutian, '2026-11-30 23:59', 1)
+  await addPatrol(app, wutian, '2026-10-31 23:59', 0)
+  await addPatrol(app, district, '2026-12-01 00:00', 4)
+  await services['reports.saveFigures'](app.ctx, {
+    month: '2026-11',
+    figures: [
+      { field: 'criminal_cases', value: 2 },
+      { field: 'criminal_persons', value: 7 }
+    ]
+  })
+  // The district center is the hub: it types in the returns of other offices too.
+  await services['reports.saveFigures'](app.ctx, {
+    officeId: wutian,
+    month: '2026-10',
+    figures: [
+      { field: 'fight_cases', value: 1 },
+      { field: 'fight_persons', value: 12 }
+    ]
+  })
+}, 240_000)
+
+afterAll(async () => {
+  await app?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the report reconciles with the raw tables', () => {
+  for (const input of PERIODS) {
+    it(`district, ${input.period} ${input.year}-${input.month ?? input.quarter ?? ''}: every office and the total`, async () => {
+      const report = await services['reports.monthly'](app.ctx, input)
+      const { from, to, months } = resolvePeriod(input)
+      const counts = await independentCounts(app.ctx.db, from, to, months)
+      const zero = sumFlats([])
+      // Every office with anything to count is on the report, with exactly its counts.
+      const listed = new Set(report.rows.map((r) => r.officeId))
+      for (const office of counts.keys()) expect(listed.has(office), office).toBe(true)
+      for (const row of report.rows)
+        expect(flatten(row.figures), row.officeName).toEqual(counts.get(row.officeId) ?? zero)
+      expect(flatten(report.total)).toEqual(sumFlats(counts.values()))
+      expect(report.total.accepted).toBeGreaterThan(0)
+    })
+  }
+
+  it('has outcomes to count: agreements, failures, performance, confirmations, patrols and typed-in figures', async () => {
+    const nov = await services['reports.monthly'](app.ctx, {
+      period: 'month',
+      year: 2026,
+      month: 11,
+      scope: 'district'
+    })
+    expect(nov.total.succeeded).toBeGreaterThan(5)
+    expect(nov.total.failed).toBeGreaterThan(0)
+    expect(nov.total.performed).toBeGreaterThan(0)
+    expect(nov.total.judiciallyConfirmed).toBeGreaterThan(0)
+    expect(nov.total.patrols).toBe(2)
+    expect(nov.total.disputesFound).toBe(3)
+    expect(nov.total.prevented.criminal).toEqual({ cases: 2, persons: 7 })
+    expect(nov.total.successRate).toBeCloseTo((100 * nov.total.succeeded) / (nov.total.succeeded + nov.total.failed), 1)
+    const q4 = await services['reports.monthly'](app.ctx, {
+      period: 'quarter',
+      year: 2026,
+      quarter: 4,
+      scope: 'district'
+    })
+    expect(q4.total.prevented.fight).toEqual({ cases: 1, persons: 12 })
+  })
+
+  it('for this office alone, equals its own independent count', async () => {
+    const input: ReportPeriodInput = { period: 'year', year: 2026, scope: 'office' }
+    const report = await services['reports.monthly'](app.ctx, input)
+    const { from, to, months } = resolvePeriod(input)
+    const counts = await independentCounts(app.ctx.db, from, to, months)
+    expect(report.rows.map((r) => r.officeId)).toEqual([district])
+    expect(flatten(report.rows[0].figures)).toEqual(counts.get(district))
+    expect(flatten(report.total)).toEqual(counts.get(district))
+  })
+
+  it('an office that is not the hub reports only itself', async () => {
+    const wutian = (
+      await app.ctx.db.selectFrom('offices').select('id').where('code', '=', 'wutian').executeTakeFirstOrThrow()
+    ).id
+    await setSetting(app.ctx, { key: 'installation.officeId', value: wutian })
+    try {
+      const input: ReportPeriodInput = { period: 'month', year: 2026, month: 11, scope: 'office' }
+      const report = await services['reports.monthly'](app.ctx, input)
+      const { from, to, months } = resolvePeriod(input)
+      expect(flatten(report.total)).toEqual((await independentCounts(app.ctx.db, from, to, months)).get(wutian))
+      await expect(
+        services['reports.monthly'](app.ctx, { period: 'month', year: 2026, month: 11, scope: 'district' })
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', fields: { scope: expect.stringContaining('汇总端') } })
+    } finally {
+      await setSetting(app.ctx, { key: 'installation.officeId', value: district })
+    }
+  })
+})

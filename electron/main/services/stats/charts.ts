@@ -1,0 +1,146 @@
+/*
+ * The charts page (issue 9 part 2): cases registered in a period, counted by
+ * dispute type, office, status, source, risk colour and month; success rate
+ * by office and by type; agreement amounts. Every count is made with the
+ * case list's filters (counting.ts), so each row of a chart's table links to
+ * exactly its cases.
+ */
+import { sql } from 'kysely'
+import { CASE_STATUSES, CASE_STATUS_LABELS } from '../../../../shared/domain/case'
+import { RISK_LEVELS, RISK_LEVEL_LABELS, type RiskLevel } from '../../../../shared/domain/reference-data'
+import {
+  ratePercent,
+  type AmountRow,
+  type CaseListFilter,
+  type ChartData,
+  type CountRow,
+  type RateRow
+} from '../../../../shared/domain/stats'
+import type { ParsedInput } from '../../../../shared/ipc-contract'
+import type { AppContext } from '../../context'
+import { todayOf } from '../lifecycle/guards'
+import { conditionsOf, countCases, countGrouped, monthRange, shiftMonth } from './counting'
+import { checkOffice, reachableOffices } from '../accounts/scope'
+
+type Labelled = { key: string; label: string }
+
+function rows(order: Labelled[], counts: Map<string, number>, filterOf: (key: string) => CaseListFilter): CountRow[] {
+  // Codes no longer in the reference lists (a retired type) still count, under their code.
+  const known = new Set(order.map((o) => o.key))
+  const all = [...order, ...[...counts.keys()].filter((k) => !known.has(k)).map((k) => ({ key: k, label: k }))]
+  return all
+    .filter((o) => counts.has(o.key))
+    .map((o) => ({ key: o.key, label: o.label, value: counts.get(o.key)!, filter: filterOf(o.key) }))
+}
+
+export async function chartData(ctx: AppContext, input: ParsedInput<'stats.charts'>): Promise<ChartData> {
+  const offices = await reachableOffices(ctx)
+  checkOffice(input.officeId, offices)
+  const today = todayOf(ctx)
+  const to = input.to ?? today
+  const from = input.from ?? monthRange(shiftMonth(to.slice(0, 7), -11)).from
+  const officeId = input.officeId ?? (offices?.length === 1 ? offices[0] : undefined)
+  const base: CaseListFilter = { registeredFrom: from, registeredTo: to, ...(officeId ? { officeId } : {}) }
+
+  const [types, sources, officeRows] = await Promise.all([
+    ctx.db.selectFrom('dispute_types').select(['code as key', 'label']).orderBy('sort_order').execute(),
+    ctx.db.selectFrom('case_sources').select(['code as key', 'label']).orderBy('sort_order').execute(),
+    ctx.db.selectFrom('offices').select(['id as key', 'name as label']).orderBy('sort_order').execute()
+  ])
+  const statuses = CASE_STATUSES.map((s) => ({ key: s, label: CASE_STATUS_LABELS[s] }))
+  const risks = RISK_LEVELS.map((r) => ({ key: r, label: RISK_LEVEL_LABELS[r] }))
+  const grouped = (column: Parameters<typeof countGrouped>[3]) => countGrouped(ctx, base, offices, column)
+
+  const lastMonth = to.slice(0, 7)
+  const byMonth: CountRow[] = []
+  for (let i = 11; i >= 0; i--) {
+    const month = shiftMonth(lastMonth, -i)
+    const range = monthRange(month)
+    const filter: CaseListFilter = {
+      registeredFrom: range.from,
+      registeredTo: range.to,
+      ...(officeId ? { officeId } : {})
+    }
+    byMonth.push({
+      key: month,
+      label: `${month.slice(0, 4)}年${Number(month.slice(5))}月`,
+      value: await countCases(ctx, filter, offices),
+      filter
+    })
+  }
+
+  return {
+    from,
+    to,
+    officeId: officeId ?? null,
+    total: await countCases(ctx, base, offices),
+    byDisputeType: rows(types, await grouped('dispute_type'), (k) => ({ ...base, disputeType: k })),
+    byOffice: rows(officeRows, await grouped('handling_office_id'), (k) => ({ ...base, officeId: k })),
+    byStatus: rows(statuses, await grouped('status'), (k) => ({
+      ...base,
+      status: k as (typeof CASE_STATUSES)[number]
+    })),
+    bySource: rows(sources, await grouped('source'), (k) => ({ ...base, source: k })),
+    byMonth,
+    byRisk: rows(risks, await grouped('risk_level'), (k) => ({
+      ...base,
+      riskLevel: k as RiskLevel
+    })) as ChartData['byRisk'],
+    successByOffice: await successRates(ctx, base, offices, 'handling_office_id', officeRows),
+    successByType: await successRates(ctx, base, offices, 'dispute_type', types),
+    agreementAmounts: await agreementAmounts(ctx, base, offices, types)
+  }
+}
+
+/** Of the period's cases whose mediation ended (an agreement, or failure), how many reached an agreement. */
+async function successRates(
+  ctx: AppContext,
+  base: CaseListFilter,
+  offices: string[] | null,
+  column: 'handling_office_id' | 'dispute_type',
+  order: Labelled[]
+): Promise<RateRow[]> {
+  const conditions = conditionsOf(ctx, base, offices)
+  const agreed = sql<number>`exists (select 1 from agreements a where a.case_id = cases.id)`
+  const failed = sql<number>`exists (select 1 from terminations t where t.case_id = cases.id and t.kind = 'failed')`
+  const found = await ctx.db
+    .selectFrom('cases')
+    .select([
+      sql.ref<string>(`cases.${column}`).as('k'),
+      sql<number>`sum(case when ${agreed} then 1 else 0 end)`.as('succeeded'),
+      sql<number>`sum(case when ${agreed} or ${failed} then 1 else 0 end)`.as('concluded')
+    ])
+    .where((eb) => eb.and(conditions.map((c) => c(eb))))
+    .groupBy(`cases.${column}`)
+    .execute()
+  const byKey = new Map(found.map((r) => [r.k, { succeeded: Number(r.succeeded), concluded: Number(r.concluded) }]))
+  return order
+    .filter((o) => (byKey.get(o.key)?.concluded ?? 0) > 0)
+    .map((o) => {
+      const { succeeded, concluded } = byKey.get(o.key)!
+      return { key: o.key, label: o.label, concluded, succeeded, rate: ratePercent(succeeded, concluded) }
+    })
+}
+
+/** Agreements of the period's cases, by dispute type: how many and for how much. */
+async function agreementAmounts(
+  ctx: AppContext,
+  base: CaseListFilter,
+  offices: string[] | null,
+  order: Labelled[]
+): Promise<AmountRow[]> {
+  const conditions = conditionsOf(ctx, base, offices)
+  const found = await ctx.db
+    .selectFrom('agreements')
+    .innerJoin('cases', 'cases.id', 'agreements.case_id')
+    .select([
+      'cases.dispute_type as k',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('agreements.amount_cents').as('cents')
+    ])
+    .where((eb) => eb.and(conditions.map((c) => c(eb))))
+    .groupBy('cases.dispute_type')
+    .execute()
+  const byKey = new Map(found.map((r) => [r.k, { agreements: Number(r.n), amountCents: Number(r.cents) }]))
+  return order.filter((o) => byKey.has(o.key)).map((o) => ({ key: o.key, label: o.label, ...byKey.get(o.key)! }))
+}

@@ -1,0 +1,74 @@
+/*
+ * How the overview counts: with the case list's own filter conditions
+ * (case-list.ts), so every figure equals the total of the list its link
+ * opens; and within the signed-in account's reach, as scope.ts draws it for
+ * a single case — clerks and mediators their own offices, supervisors and
+ * administrators (and the hub) every office.
+ */
+import { sql } from 'kysely'
+import { listCasesSchema } from '../../../../shared/domain/case-input'
+import type { CaseListFilter, Figure } from '../../../../shared/domain/stats'
+import type { AppContext } from '../../context'
+import { filterConditions, type Where } from '../case-list'
+
+/** A figure's filter within reach: an account of one office has it named, so its link opens the same cases. */
+export function withinReach(filter: CaseListFilter, offices: string[] | null): CaseListFilter {
+  if (offices && offices.length === 1 && !filter.officeId) return { ...filter, officeId: offices[0] }
+  return filter
+}
+
+export function conditionsOf(ctx: AppContext, filter: CaseListFilter, offices: string[] | null): Where[] {
+  const conditions = filterConditions(ctx, listCasesSchema.parse(filter))
+  if (offices) {
+    // No office at all (an account not yet linked): nothing is counted, rather than everything.
+    const reach = offices.length > 0 ? offices : ['']
+    conditions.push((eb) => eb('cases.handling_office_id', 'in', reach))
+  }
+  return conditions
+}
+
+export async function countCases(ctx: AppContext, filter: CaseListFilter, offices: string[] | null): Promise<number> {
+  const conditions = conditionsOf(ctx, filter, offices)
+  const row = await ctx.db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where((eb) => eb.and(conditions.map((c) => c(eb))))
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+export async function figure(ctx: AppContext, filter: CaseListFilter, offices: string[] | null): Promise<Figure> {
+  const scoped = withinReach(filter, offices)
+  return { value: await countCases(ctx, scoped, offices), filter: scoped }
+}
+
+/** Counts of the filter's cases by a column of cases, in one query. */
+export async function countGrouped(
+  ctx: AppContext,
+  filter: CaseListFilter,
+  offices: string[] | null,
+  column: 'handling_office_id' | 'status' | 'dispute_type' | 'source' | 'risk_level'
+): Promise<Map<string, number>> {
+  const conditions = conditionsOf(ctx, filter, offices)
+  const rows = await ctx.db
+    .selectFrom('cases')
+    .select([sql.ref<string>(`cases.${column}`).as('k'), (eb) => eb.fn.countAll<number>().as('n')])
+    .where((eb) => eb.and(conditions.map((c) => c(eb))))
+    .groupBy(`cases.${column}`)
+    .execute()
+  return new Map(rows.map((r) => [r.k, Number(r.n)]))
+}
+
+/** 'YYYY-MM' → its first and last day. */
+export function monthRange(month: string): { from: string; to: string } {
+  const [year, m] = month.split('-').map(Number)
+  const last = new Date(Date.UTC(year, m, 0)).getUTCDate()
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
+}
+
+/** The month `delta` months from 'YYYY-MM'. */
+export function shiftMonth(month: string, delta: number): string {
+  const [year, m] = month.split('-').map(Number)
+  const index = year * 12 + (m - 1) + delta
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+}

@@ -1,0 +1,63 @@
+/*
+ * The case-list filters the overview's figures link to (by mediator, open,
+ * awaiting a mediator, repeat applicant, next deadline's kind): each picks
+ * exactly the seeded cases it names, and their bad values are refused in zh-CN.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { listCasesSchema } from '../../../../shared/domain/case-input'
+import { fixedClock, startTempApp, type TempApp } from '../../../../tests/support/temp-app'
+import { services } from '../index'
+import { seedOverview, type OverviewSeed } from './stats-test-kit'
+
+const clock = fixedClock('2026-11-30T01:00:00.000Z')
+let app: TempApp
+let seed: OverviewSeed
+
+beforeAll(async () => {
+  app = await startTempApp({ clock })
+  seed = await seedOverview(app, { accounts: false })
+  // a4 failed; closing it ends it, so the open filter has something to leave out.
+  await services['cases.close'](app.ctx, { caseId: seed.cases.a4, result: '调解不成，告知诉讼途径，结案', note: null })
+}, 120_000)
+afterAll(() => app.dispose())
+
+async function listed(filter: Record<string, unknown>): Promise<string[]> {
+  const page = await services['cases.list'](app.ctx, listCasesSchema.parse({ ...filter, limit: 100 }))
+  const names = Object.fromEntries(Object.entries(seed.cases).map(([name, id]) => [id, name]))
+  return page.rows.map((r) => names[r.id]).sort()
+}
+
+describe('case-list filters of the overview', () => {
+  it('by mediator: the cases the roster entry holds an active assignment on', async () => {
+    expect(await listed({ mediatorId: seed.mediatorM })).toEqual(['a1', 'a4', 'a5', 'b3'])
+    expect(await listed({ mediatorId: seed.mediatorN })).toEqual(['b3'])
+  })
+
+  it('open: leaves out declined, closed and archived cases', async () => {
+    expect(await listed({ mediatorId: seed.mediatorM, open: true })).toEqual(['a1', 'a5', 'b3'])
+    expect(await listed({ open: true })).not.toContain('a4')
+  })
+
+  it('unassigned: open cases with no active lead mediator', async () => {
+    expect(await listed({ unassigned: true })).toEqual(['a2', 'a3', 'b1', 'b2'])
+    expect(await listed({ unassigned: true, officeId: seed.officeA })).toEqual(['a2', 'a3'])
+  })
+
+  it('repeat applicant: an applicant with another case in the 12 months before', async () => {
+    // 王芳 applied in a1 (40 days ago), then again in a2 and b1 today; a1 itself is her first.
+    expect(await listed({ repeatApplicant: true })).toEqual(['a2', 'b1'])
+  })
+
+  it('next deadline of a kind, with the due filter', async () => {
+    expect(await listed({ due: 'overdue', dueKind: 'acceptance' })).toEqual(['a3', 'b2'])
+    expect(await listed({ due: 'overdue', dueKind: 'follow_up' })).toEqual([])
+    expect(await listed({ due: 'overdue', riskLevel: 'red' })).toEqual(['a3', 'b2'])
+  })
+
+  it('refuses bad values with a zh-CN message', () => {
+    const bad = listCasesSchema.safeParse({ mediatorId: 'x', dueKind: 'nope' })
+    expect(bad.success).toBe(false)
+    const messages = bad.error!.issues.map((i) => `${i.path.join('.')}:${i.message}`)
+    expect(messages).toEqual(expect.arrayContaining(['mediatorId:调解员编号无效', 'dueKind:请选择期限种类']))
+  })
+})
