@@ -309,6 +309,50 @@ describe('paging', () => {
   })
 })
 
+describe('paging a search the index drives', () => {
+  it('walks the matches page by page, both ways, also when a filter keeps only a few of them', async () => {
+    // 150 cases share the phrase; every 30th is a labour dispute, so the filter rejects most index hits and the
+    // walk must read on past its first chunk.
+    const all: string[] = []
+    const labour: string[] = []
+    for (let i = 0; i < 150; i++) {
+      const disputeType = i % 30 === 0 ? 'labour' : 'neighbour'
+      const id = await register({ disputeType, summary: `第${i + 1}件：楼道堆放杂物引发争执。` })
+      all.push(id)
+      if (disputeType === 'labour') labour.push(id)
+    }
+    await register({ summary: '无关的案情：工资拖欠。' })
+
+    async function walk(input: MethodInput<'cases.list'>): Promise<{ ids: string[]; totals: number[] }> {
+      const ids: string[] = []
+      const totals: number[] = []
+      let cursor: string | undefined
+      do {
+        const page = await list({ ...input, cursor })
+        ids.push(...page.rows.map((r) => r.id))
+        totals.push(page.total)
+        cursor = page.nextCursor ?? undefined
+      } while (cursor && totals.length < 20)
+      return { ids, totals }
+    }
+
+    const newest = await walk({ query: '堆放杂物', limit: 40 })
+    expect(newest.ids).toEqual([...all].reverse())
+    expect(newest.totals).toEqual([150, 150, 150, 150])
+    const oldest = await walk({ query: '堆放杂物', limit: 40, sort: 'oldest' })
+    expect(oldest.ids).toEqual(all)
+
+    const filtered = await walk({ query: '堆放杂物', disputeType: 'labour', limit: 2 })
+    expect(filtered.ids).toEqual([...labour].reverse())
+    expect(filtered.totals).toEqual([5, 5, 5])
+
+    // The first character of a name drives the same way: every case has the fixture's applicant.
+    const byFirstChar = await walk({ query: '王', limit: 60 })
+    expect(byFirstChar.ids.length).toBeGreaterThanOrEqual(151)
+    expect(new Set(byFirstChar.ids).size).toBe(byFirstChar.ids.length)
+  })
+})
+
 describe('what the list shows', () => {
   // A 𠮷 straddling the 80th UTF-16 unit must not be cut in half (it would show as �).
   it('shortens a long summary without cutting a character outside the BMP in half', async () => {
