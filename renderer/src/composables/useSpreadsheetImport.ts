@@ -14,7 +14,6 @@ export interface SpreadsheetImportSteps<P> {
 }
 
 export function useSpreadsheetImport<P>(steps: SpreadsheetImportSteps<P>) {
-  const fileInput = ref<HTMLInputElement | null>(null)
   const fileName = ref('')
   const base64 = ref('')
   const preview = ref<P | null>(null) as Ref<P | null>
@@ -27,7 +26,6 @@ export function useSpreadsheetImport<P>(steps: SpreadsheetImportSteps<P>) {
     base64.value = ''
     preview.value = null
     failure.value = ''
-    if (fileInput.value) fileInput.value.value = ''
   }
 
   /** A refusal the user can act on is shown; anything else is a bug and propagates. */
@@ -46,11 +44,11 @@ export function useSpreadsheetImport<P>(steps: SpreadsheetImportSteps<P>) {
     checking.value = true
     try {
       base64.value = await readFileAsBase64(file)
-      input.value = ''
       preview.value = await steps.preview({ base64: base64.value })
     } catch (caught) {
       showRefusal(caught)
     } finally {
+      input.value = ''
       checking.value = false
     }
   }
@@ -68,5 +66,5 @@ export function useSpreadsheetImport<P>(steps: SpreadsheetImportSteps<P>) {
     }
   }
 
-  return { fileInput, fileName, preview, failure, checking, committing, reset, chosen, commit }
+  return { fileName, preview, failure, checking, committing, reset, chosen, commit }
 }
