@@ -35,8 +35,10 @@ export interface RuntimeInfo {
 
 /** What the store offers besides queries: copies of itself, and what the last check of it found. */
 export interface StoreMaintenance {
-  /** Copy the live database to `target` with SQLite's online backup API. */
-  backupTo(target: string): Promise<void>
+  /** Copy the live database to `target` with SQLite's online backup API; `signal` stops it between steps. */
+  backupTo(target: string, signal?: AbortSignal): Promise<void>
+  /** Aborted when the app starts to close: a backup under way stops and leaves no partial file. */
+  closing: AbortSignal
   /** The live store checked at start, or the last backup copy checked when written. */
   lastIntegrityCheck: IntegrityReport | null
 }

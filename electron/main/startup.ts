@@ -31,6 +31,8 @@ export interface RunningApp {
   ctx: AppContext
   store: Store
   migration: MigrationReport
+  /** Work started at start that runs behind the window (the daily backup); it never rejects. */
+  background: Promise<void>
   close(): Promise<void>
 }
 
@@ -50,13 +52,18 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const restore = await applyPendingRestore(options.databasePath, clock.now())
   if (restore) log.info(`已从备份恢复数据库：${restore.restored}（恢复前的数据库已保存为 ${restore.keptAs ?? '—'}）`)
   const store = await openStore(options.databasePath)
+  const closing = new AbortController()
   try {
     const migration = await migrateToLatest(store.db, store.handle, store.path, clock.now())
     if (migration.backupPath) log.info(`迁移前已备份数据库：${migration.backupPath}`)
     const ctx: AppContext = {
       db: store.db,
       session: { accountsEnabled: false, userId: null, locked: false },
-      maintenance: { backupTo: (target) => store.handle.backupTo(target), lastIntegrityCheck: null },
+      maintenance: {
+        backupTo: (target, signal) => store.handle.backupTo(target, signal),
+        closing: closing.signal,
+        lastIntegrityCheck: null
+      },
       actor: SYSTEM_ACTOR,
       clock,
       log,
@@ -75,8 +82,26 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     if (ctx.session.accountsEnabled) ctx.actor = SYSTEM_ACTOR
     await checkStoreAtStart(ctx)
     // A copy of a store already found damaged would only push good older copies out of the rotation.
-    if (ctx.maintenance.lastIntegrityCheck?.ok !== false) await ensureDailyBackup(ctx)
-    return { ctx, store, migration, close: () => store.db.destroy() }
+    // The daily copy runs behind the window: a hub-size store takes minutes to copy, and the copy steps
+    // between the app's own queries, so nobody waits for it; closing stops it and leaves no partial file.
+    const background =
+      ctx.maintenance.lastIntegrityCheck?.ok === false
+        ? Promise.resolve()
+        : ensureDailyBackup(ctx).then(
+            () => undefined,
+            (error: unknown) => log.error('每日备份未完成', error)
+          )
+    return {
+      ctx,
+      store,
+      migration,
+      background,
+      close: async () => {
+        closing.abort()
+        await background
+        await store.db.destroy()
+      }
+    }
   } catch (error) {
     await store.db.destroy()
     throw error

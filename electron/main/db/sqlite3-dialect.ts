@@ -10,6 +10,7 @@
  *  - errors keep SQLite's code (`SQLITE_CONSTRAINT` …).
  * Keeping the binding behind this file lets the store move to another one.
  */
+import { rmSync } from 'node:fs'
 import sqlite3 from 'sqlite3'
 import {
   CompiledQuery,
@@ -45,14 +46,26 @@ function wrapError(error: unknown, sql: string): SqliteError {
 
 /** The part of node-sqlite3's Backup API we use (its typings omit it). */
 interface BackupCapable {
-  backup(
-    filename: string,
-    callback: (error: Error | null) => void
-  ): {
-    step(pages: number, callback: (error: Error | null) => void): void
-    finish(callback: (error: Error | null) => void): void
-  }
+  backup(filename: string, callback: (error: Error | null) => void): OnlineBackup
 }
+
+/** node-sqlite3's Backup object (its typings do not declare it). */
+interface OnlineBackup {
+  step(pages: number, callback: (error: Error | null) => void): void
+  finish(callback: (error: Error | null) => void): void
+  readonly completed: boolean
+}
+
+/**
+ * Pages copied per step of a backup (16 MB at SQLite's 4 KiB page). Between
+ * steps the connection serves the app's own queries, so a multi-gigabyte
+ * store is copied without freezing the window; writes made through this same
+ * connection meanwhile are carried into the copy by SQLite itself.
+ */
+const BACKUP_PAGES_PER_STEP = 4096
+
+/** A backup stopped on purpose (the app is closing) before it was complete; the partial file is removed. */
+export const BACKUP_ABORTED = 'BACKUP_ABORTED'
 
 /** FIFO mutex: waiters are served in arrival order, each exactly once. */
 class Mutex {
@@ -163,24 +176,37 @@ export class Sqlite3Handle implements DatabaseConnection {
     )
   }
 
-  /** Copy the whole database to `target` with SQLite's online backup API (consistent under WAL). */
-  async backupTo(target: string): Promise<void> {
-    await this.mutex.lock()
+  /**
+   * Copy the whole database to `target` with SQLite's online backup API (consistent under WAL), a step of
+   * BACKUP_PAGES_PER_STEP pages at a time, each step between the app's own transactions. `signal` stops it
+   * between steps: the partial copy is removed and the promise rejects with BACKUP_ABORTED.
+   */
+  async backupTo(target: string, signal?: AbortSignal, pagesPerStep = BACKUP_PAGES_PER_STEP): Promise<void> {
+    const fail = (error: Error) => wrapError(error, `backup to ${target}`)
+    const backup = await new Promise<OnlineBackup>((resolve, reject) => {
+      const opened = (this.#db as unknown as BackupCapable).backup(target, (error) =>
+        error ? reject(fail(error)) : resolve(opened)
+      )
+    })
     try {
-      await new Promise<void>((resolve, reject) => {
-        const backup = (this.#db as unknown as BackupCapable).backup(target, (openError) => {
-          if (openError) return reject(wrapError(openError, `backup to ${target}`))
-          backup.step(-1, (stepError) => {
-            if (stepError) return reject(wrapError(stepError, `backup to ${target}`))
-            backup.finish((finishError) =>
-              finishError ? reject(wrapError(finishError, `backup to ${target}`)) : resolve()
-            )
-          })
-        })
-      })
-    } finally {
-      this.mutex.unlock()
+      while (!backup.completed) {
+        if (signal?.aborted) throw new SqliteError(BACKUP_ABORTED, `backup to ${target} stopped before it was complete`)
+        await this.mutex.lock()
+        try {
+          await new Promise<void>((resolve, reject) =>
+            backup.step(pagesPerStep, (error) => (error ? reject(fail(error)) : resolve()))
+          )
+        } finally {
+          this.mutex.unlock()
+        }
+      }
+    } catch (error) {
+      // The step's error (or the abort) is what the caller must hear; finishing only releases the copy.
+      await new Promise<void>((resolve) => backup.finish(() => resolve()))
+      rmSync(target, { force: true })
+      throw error
     }
+    await new Promise<void>((resolve, reject) => backup.finish((error) => (error ? reject(fail(error)) : resolve())))
   }
 
   close(): Promise<void> {

@@ -4,7 +4,7 @@
  * keeping what it replaced, and the backups it refuses (damaged, or from a
  * newer version of the app).
  */
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -14,6 +14,7 @@ import { chooseOffice, registration } from '../../../../tests/support/intake-fix
 import { fixedClock } from '../../../../tests/support/temp-app'
 import { startApp, type RunningApp } from '../../startup'
 import { services } from '../index'
+import { BACKUP_ABORTED } from '../../db/sqlite3-dialect'
 import { ensureDailyBackup } from './backups'
 import { backupFolder, listBackupFiles } from './backup-files'
 
@@ -66,7 +67,9 @@ describe('daily backups', () => {
     expect(listBackupFiles(dbPath)).toEqual([]) // nothing to lose yet
     await register('邻里通道堆放杂物引发纠纷，双方多次争吵')
     await restart()
+    await app.background // the daily copy is taken behind the window
     await restart()
+    await app.background
     expect(listBackupFiles(dbPath).map((b) => b.kind)).toEqual(['daily'])
     expect(app.ctx.maintenance.lastIntegrityCheck).toMatchObject({ ok: true, target: '当前数据库' })
     const trail = await services['audit.list'](app.ctx, { filter: { action: 'backups.daily' } })
@@ -93,6 +96,41 @@ describe('daily backups', () => {
       )
     ])
   }, 60_000)
+})
+
+describe('the online copy, step by step', () => {
+  const copyCases = async (file: string) => {
+    const other = await startApp({ databasePath: file, shell: 'harness', clock, log: quiet })
+    try {
+      const { rows } = await sql<{ n: number; check: string }>`select (select count(*) from cases) as n,
+        (select quick_check from pragma_quick_check) as "check"`.execute(other.ctx.db)
+      return rows[0]
+    } finally {
+      await other.close()
+    }
+  }
+
+  it('serves the app between steps, and a case saved meanwhile is in the copy', async () => {
+    for (let i = 0; i < 20; i++) await register(`第 ${i} 件：邻里通道堆放杂物引发纠纷，双方多次争吵`)
+    const target = path.join(dir, 'stepwise.sqlite')
+    const order: string[] = []
+    // Eight pages a step: dozens of steps, so the save below is served between two of them.
+    const copying = app.store.handle.backupTo(target, undefined, 8).then(() => order.push('copy'))
+    await register('复制进行中登记的案件').then(() => order.push('save'))
+    await copying
+    expect(order).toEqual(['save', 'copy'])
+    expect(await copyCases(target)).toEqual({ n: 21, check: 'ok' })
+  })
+
+  it('stops when the app closes, leaving no partial file', async () => {
+    for (let i = 0; i < 5; i++) await register(`第 ${i} 件：买卖合同货款纠纷`)
+    const target = path.join(dir, 'stopped.sqlite')
+    const stop = new AbortController()
+    const copying = app.store.handle.backupTo(target, stop.signal, 1)
+    stop.abort()
+    await expect(copying).rejects.toMatchObject({ code: BACKUP_ABORTED })
+    expect(existsSync(target)).toBe(false)
+  })
 })
 
 describe('restore', () => {

@@ -12,6 +12,7 @@ import type { ParsedInput } from '../../../../shared/ipc-contract'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import type { AppContext } from '../../context'
 import { MIGRATIONS } from '../../db/migrator'
+import { BACKUP_ABORTED, SqliteError } from '../../db/sqlite3-dialect'
 import { AppError, invalidField } from '../../errors'
 import { recordAuditOnly } from '../write'
 import {
@@ -50,7 +51,13 @@ async function takeBackup(ctx: AppContext, kind: 'daily' | 'manual'): Promise<Ba
   const now = ctx.clock.now()
   const target = backupPath(dbPath, kind, now)
   mkdirSync(path.dirname(target), { recursive: true })
-  await ctx.maintenance.backupTo(target)
+  try {
+    await ctx.maintenance.backupTo(target, ctx.maintenance.closing)
+  } catch (error) {
+    if (!(error instanceof SqliteError && error.code === BACKUP_ABORTED)) throw error
+    ctx.log.info(`备份在完成前因软件退出而停止，未留下不完整的副本：${target}`)
+    return null
+  }
   const full = fullCheckDue(dbPath, now)
   const check = await checkDatabaseFile(target, () => ctx.clock.now(), full ? 'full' : 'quick')
   ctx.maintenance.lastIntegrityCheck = check
