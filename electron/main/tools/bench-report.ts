@@ -3,6 +3,7 @@
  * docs/performance.md unchanged), with the machine above it and notes below.
  */
 import type { BenchResult, BenchRow } from './bench'
+import { CLI_FLOOR_MS } from './bench-cli'
 
 const HEADER = ['operation', 'data size', 'p50', 'p95', 'target', 'pass/fail', 'sqlite3 CLI p95', 'ratio']
 
@@ -16,7 +17,7 @@ function cells(row: BenchRow): string[] {
     row.value ? '—' : ms(row.p95Ms),
     row.target,
     row.status ??
-      (row.pass === null ? '—' : row.pass ? 'pass' : row.missed?.length ? `FAIL (${row.missed.join(', ')})` : 'FAIL'),
+      (row.pass === null ? '—' : row.pass ? (row.cliFloor ? `pass (≤ CLI + ${CLI_FLOOR_MS} ms)` : 'pass') : row.missed?.length ? `FAIL (${row.missed.join(', ')})` : 'FAIL'),
     ms(row.cliP95Ms),
     row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`
   ]

@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBench, type BenchResult } from './bench'
-import { DEBIAN_SQLITE3, findCli, inlineParameters } from './bench-cli'
+import { cliVerdict, DEBIAN_SQLITE3, findCli, inlineParameters } from './bench-cli'
 import { formatTable } from './bench-report'
 import { seedDatabase } from './seed'
 
@@ -91,5 +91,16 @@ describe('inlining parameters for the CLI', () => {
         parameters: ["O'Brien", '%王芳%', 3, null]
       })
     ).toBe(`select * from t where a = 'O''Brien' and b like '%王芳%' escape '\\' and c = '?' and d in (3, NULL)`)
+  })
+})
+
+describe('the 2× CLI rule and its floor', () => {
+  it('passes within 2×, passes on the 1 ms floor, and fails a slow plan however fast the CLI is', () => {
+    expect(cliVerdict(1.9, 1)).toBe('within')
+    // A miss: 0.11 ms in the CLI, 1.02 ms through the service — the binding's fixed cost, on the floor.
+    expect(cliVerdict(1.02, 0.11)).toBe('floor')
+    // 3 ms against 1 ms is more than 2× and more than 1 ms over: a worse plan, a failure.
+    expect(cliVerdict(3, 1)).toBe('missed')
+    expect(cliVerdict(120, 7)).toBe('missed')
   })
 })
