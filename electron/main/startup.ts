@@ -25,6 +25,11 @@ export interface StartOptions {
   shell: Shell
   clock?: Clock
   log?: Logger
+  /**
+   * The day's first start copies the store (on by default). The benchmark turns it off: it measures a
+   * generated scratch store, and a copy of a many-gigabyte store would only fill the disk and share the CPU.
+   */
+  dailyBackup?: boolean
 }
 
 export interface RunningApp {
@@ -85,7 +90,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     // The daily copy runs behind the window: a hub-size store takes minutes to copy, and the copy steps
     // between the app's own queries, so nobody waits for it; closing stops it and leaves no partial file.
     const background =
-      ctx.maintenance.lastIntegrityCheck?.ok === false
+      ctx.maintenance.lastIntegrityCheck?.ok === false || options.dailyBackup === false
         ? Promise.resolve()
         : ensureDailyBackup(ctx).then(
             () => undefined,
