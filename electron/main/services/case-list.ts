@@ -17,20 +17,16 @@ import { chinaDate } from '../../../shared/rules/china-time'
 import { addCalendarDays } from '../../../shared/rules/working-days'
 import { ENDED_STATUSES } from '../../../shared/domain/case-input'
 import { checkOffice, reachableOffices } from './accounts/scope'
-import { drivenSeqs, firstCharSource, ftsSource, seqsIn, type SeqSource } from './case-search-driven'
+import { drivenSeqs, firstCharSource, ftsPhrase, ftsSource, seqsIn, type SeqSource } from './case-search-driven'
+import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
 export const COUNT_CAP = 1000
 
-/** How far back a two-character summary word is looked for. */
-export const SHORT_WORD_WINDOW = 20_000
+export { ftsPhrase } from './case-search-driven'
+export { SHORT_WORD_WINDOW } from './case-search-short'
 
 export type Where = (eb: ExpressionBuilder<Database, 'cases'>) => Expression<SqlBool>
-
-/** An FTS5 phrase: the user's text in double quotes, inner quotes doubled. */
-export function ftsPhrase(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`
-}
 
 function chinaDayStart(date: string): string {
   return new Date(`${date}T00:00:00+08:00`).toISOString()
@@ -51,13 +47,14 @@ function shorten(text: string, max: number): string {
 }
 
 /**
- * The search as a condition on cases.seq, plus a notice when the search is bounded. Where an index can be read
- * in seq order (terms of three characters and more, a name's first character), `source` lets it drive the page.
+ * The search: an exact condition for a case number, else an index read in seq order (trigrams for terms of three
+ * characters and more, the first-character keys, or names and recent summaries for two characters) that drives the
+ * page. `notice` says when the search is bounded.
  */
 async function searchCondition(
   ctx: AppContext,
   query: string
-): Promise<{ where: Where; notice: string | null; source?: SeqSource }> {
+): Promise<{ where: Where; notice: null } | { source: SeqSource; notice: string | null }> {
   // Every case number contains 调字第, so a trigram search for one matches every accepted case: look it up exactly.
   const asNumber = parseCaseNumber(query)
   if (asNumber) {
@@ -66,41 +63,16 @@ async function searchCondition(
   }
   const length = characters(query).length
   if (length >= 3) {
-    const match = ftsPhrase(query)
-    return {
-      where: (eb) =>
-        eb('cases.seq', 'in', sql<number>`(select rowid from case_search where case_search match ${match})`),
-      notice: null,
-      source: ftsSource(match)
-    }
+    return { source: ftsSource(ftsPhrase(query)), notice: null }
   }
-  if (length === 1) {
-    return {
-      where: (eb) =>
-        eb('cases.seq', 'in', eb.selectFrom('case_name_keys').select('case_seq').where('first_char', '=', query)),
-      notice: null,
-      source: firstCharSource(query)
-    }
-  }
+  if (length === 1) return { source: firstCharSource(query), notice: null }
   // Two characters: a name, or the start of a longer name, through the names column; or a word in a recent summary.
-  const namePrefix = `names : ${ftsPhrase(`|${query}`)}`
   const { maxSeq } = await ctx.db
     .selectFrom('cases')
     .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('maxSeq'))
     .executeTakeFirstOrThrow()
   const floor = Number(maxSeq) - SHORT_WORD_WINDOW
-  const escaped = query.replace(/[\\%_]/g, (c) => `\\${c}`)
-  return {
-    where: (eb) =>
-      eb.or([
-        eb('cases.seq', 'in', sql<number>`(select rowid from case_search where case_search match ${namePrefix})`),
-        eb.and([eb('cases.seq', '>', floor), sql<SqlBool>`cases.summary like ${`%${escaped}%`} escape '\\'`])
-      ]),
-    notice:
-      floor > 0
-        ? `两个字的词语只在最近 ${SHORT_WORD_WINDOW.toLocaleString('zh-CN')} 件案件的案情中查找；人名不受此限`
-        : null
-  }
+  return { source: shortTermSource(query, floor), notice: floor > 0 ? shortWordNotice() : null }
 }
 
 /*
@@ -181,6 +153,32 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
   return filters
 }
 
+/** The applicants' and respondents' names of each listed case, as one JSON array per row (no second query). */
+const partyNames = sql<string>`(select json_group_array(json_array(cp.sort_order, cp.role, p.name))
+  from case_parties cp join parties p on p.id = cp.party_id
+  where cp.case_id = cases.id and cp.role in ('applicant', 'respondent'))`
+
+function namesByRole(json: string): { applicants: string[]; respondents: string[] } {
+  const links = (JSON.parse(json) as Array<[number, string, string]>).sort((a, b) => a[0] - b[0])
+  return {
+    applicants: links.filter((l) => l[1] === 'applicant').map((l) => l[2]),
+    respondents: links.filter((l) => l[1] === 'respondent').map((l) => l[2])
+  }
+}
+
+/** Count the matches up to the cap, one past it to know there are more. */
+const cappedCount = (db: AppContext['db'], matching: Where) =>
+  db
+    .selectFrom(
+      db
+        .selectFrom('cases')
+        .select(sql<number>`1`.as('one'))
+        .where(matching)
+        .limit(COUNT_CAP + 1)
+        .as('m')
+    )
+    .select((eb) => eb.fn.countAll<number>().as('counted'))
+
 export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'>): Promise<CaseListPage> {
   const filters = filterConditions(ctx, input)
   // Clerks and mediators list and search their own offices' cases only (accounts/scope.ts).
@@ -190,39 +188,21 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   const search = input.query ? await searchCondition(ctx, input.query) : null
   const newest = input.sort === 'newest'
   const order = newest ? 'desc' : 'asc'
-  let total: number
-  let totalIsLowerBound: boolean
-  /** When an index drives the search: the page's seqs, found by walking it in page order. */
-  let driven: number[] | null = null
-  if (search?.source) {
+  const cursor = input.cursor ? Number(input.cursor) : null
+  /** When an index drives the search: the matches counted (up to the cap) and the page's seqs, in page order. */
+  let driven: { counted: number; seqs: number[] } | null = null
+  if (search && 'source' in search) {
     const counted = await drivenSeqs(ctx, search.source, filters, order, null, COUNT_CAP + 1)
-    total = Math.min(counted.length, COUNT_CAP)
-    totalIsLowerBound = counted.length > COUNT_CAP
-    const cursor = input.cursor ? Number(input.cursor) : null
-    driven = cursor === null ? counted.slice(0, input.limit + 1) : []
-    if (cursor !== null || counted.length > COUNT_CAP) {
-      driven = await drivenSeqs(ctx, search.source, filters, order, cursor, input.limit + 1)
-    }
-  } else {
-    if (search) filters.push(search.where)
-    const matching: Where = (eb) => eb.and(filters.map((f) => f(eb)))
-    // Counting every match of a common term costs more than the page (9–93 ms at a million cases, measured):
-    // count up to the cap, and say "more than" beyond it.
-    const { counted } = await ctx.db
-      .selectFrom(
-        ctx.db
-          .selectFrom('cases')
-          .select(sql<number>`1`.as('one'))
-          .where(matching)
-          .limit(COUNT_CAP + 1)
-          .as('m')
-      )
-      .select((eb) => eb.fn.countAll<number>().as('counted'))
-      .executeTakeFirstOrThrow()
-    total = Math.min(Number(counted), COUNT_CAP)
-    totalIsLowerBound = Number(counted) > COUNT_CAP
+    // The count's walk already holds the first page, unless the page is longer than the cap.
+    const covers = cursor === null && (counted.length <= COUNT_CAP || counted.length > input.limit)
+    const seqs = covers
+      ? counted.slice(0, input.limit + 1)
+      : await drivenSeqs(ctx, search.source, filters, order, cursor, input.limit + 1)
+    driven = { counted: counted.length, seqs }
+  } else if (search) {
+    filters.push(search.where)
   }
-  const notice = search?.notice ?? null
+  const matching: Where = (eb) => eb.and(filters.map((f) => f(eb)))
 
   let page = ctx.db
     .selectFrom('cases')
@@ -241,40 +221,30 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
       'cases.summary',
       'cases.amount_cents',
       'cases.registered_at',
-      'cases.accepted_at'
+      'cases.accepted_at',
+      partyNames.as('party_names')
     ])
     .orderBy('cases.seq', order)
     .limit(input.limit + 1)
   if (driven) {
-    page = page.where('cases.seq', 'in', seqsIn(driven))
+    page = page.where('cases.seq', 'in', seqsIn(driven.seqs))
   } else {
-    page = page.where((eb) => eb.and(filters.map((f) => f(eb))))
-    if (input.cursor) page = page.where('cases.seq', newest ? '<' : '>', Number(input.cursor))
+    // Counting every match of a common term or filter costs more than the page (9–93 ms at a million cases,
+    // measured): count up to the cap and say "more than" beyond it. The count rides along in the page's own
+    // statement (SQLite runs an uncorrelated subquery once), one round trip fewer.
+    page = page
+      .where(matching)
+      .select((eb) => eb.selectFrom(cappedCount(ctx.db, matching).as('c')).select('counted').as('counted'))
+    if (cursor !== null) page = page.where('cases.seq', newest ? '<' : '>', cursor)
   }
   const rows = await page.execute()
+  let counted: number
+  if (driven) counted = driven.counted
+  else if (rows.length > 0) counted = Number((rows[0] as { counted?: number }).counted)
+  // An empty first page is a count of nothing; past the last page the count is asked for on its own.
+  else counted = cursor === null ? 0 : Number((await cappedCount(ctx.db, matching).executeTakeFirstOrThrow()).counted)
   const more = rows.length > input.limit
   const shown = more ? rows.slice(0, input.limit) : rows
-
-  const names = new Map<string, { applicants: string[]; respondents: string[] }>()
-  if (shown.length > 0) {
-    const links = await ctx.db
-      .selectFrom('case_parties')
-      .innerJoin('parties', 'parties.id', 'case_parties.party_id')
-      .select(['case_parties.case_id', 'case_parties.role', 'parties.name'])
-      .where(
-        'case_parties.case_id',
-        'in',
-        shown.map((r) => r.id)
-      )
-      .where('case_parties.role', 'in', ['applicant', 'respondent'])
-      .orderBy('case_parties.sort_order')
-      .execute()
-    for (const link of links) {
-      const entry = names.get(link.case_id) ?? { applicants: [], respondents: [] }
-      ;(link.role === 'applicant' ? entry.applicants : entry.respondents).push(link.name)
-      names.set(link.case_id, entry)
-    }
-  }
 
   return {
     rows: shown.map((r): CaseListRow => ({
@@ -287,16 +257,15 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
       riskLevel: r.risk_level,
       handlingOfficeName: r.office_name,
       summary: shorten(r.summary, 80),
-      applicants: names.get(r.id)?.applicants ?? [],
-      respondents: names.get(r.id)?.respondents ?? [],
+      ...namesByRole(r.party_names),
       amountCents: r.amount_cents,
       registeredAt: r.registered_at,
       acceptedAt: r.accepted_at,
       nextDueOn: r.next_due_on
     })),
     nextCursor: more ? String(shown[shown.length - 1].seq) : null,
-    total,
-    totalIsLowerBound,
-    notice
+    total: Math.min(counted, COUNT_CAP),
+    totalIsLowerBound: counted > COUNT_CAP,
+    notice: search?.notice ?? null
   }
 }

@@ -12,13 +12,22 @@ import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import type { Where } from './case-list'
 
-/** A search index read in seq order: one chunk of matching seqs after `bound` (exclusive). */
+/**
+ * A search index read in seq order: one chunk of matching seqs after `bound` (exclusive). `stop`, when given, says
+ * that seqs past it (in page order) are not wanted: a source may leave them out and return a short chunk.
+ */
 export type SeqSource = (
   db: Kysely<Database>,
   order: 'asc' | 'desc',
   bound: number | null,
-  chunk: number
+  chunk: number,
+  stop?: number | null
 ) => Promise<number[]>
+
+/** An FTS5 phrase: the user's text in double quotes, inner quotes doubled. */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`
+}
 
 const FIRST_CHUNK = 64
 const LARGEST_CHUNK = 16_384
@@ -45,6 +54,20 @@ export function firstCharSource(first: string): SeqSource {
       .limit(chunk)
     if (bound !== null) query = query.where('case_seq', order === 'desc' ? '<' : '>', bound)
     return (await query.execute()).map((r) => Number(r.case_seq))
+  }
+}
+
+/**
+ * Two sources read as one, in page order, each seq once. The first is read first: when it fills the chunk, no seq
+ * past its last can be in this chunk, so the second is read only that far (a rare name does not make a common
+ * word's source read on, and a full first chunk keeps the second's scan short).
+ */
+export function unionSource(first: SeqSource, second: SeqSource): SeqSource {
+  return async (db, order, bound, chunk, stop) => {
+    const a = await first(db, order, bound, chunk, stop)
+    const b = await second(db, order, bound, chunk, a.length >= chunk ? a[a.length - 1] : (stop ?? null))
+    const merged = [...new Set([...a, ...b])].sort((x, y) => (order === 'desc' ? y - x : x - y))
+    return merged.slice(0, chunk)
   }
 }
 
