@@ -3,11 +3,11 @@
  * would record it: a lead from the mediators serving the handling office
  * (mostly one with the dispute type as a specialty), sometimes an assistant,
  * an invited expert for technical disputes, and now and then a recusal
- * during mediation with a replacement lead, each with its timeline event.
+ * between sessions with a replacement lead, each with its timeline event.
  */
 import { ASSIGNMENT_ROLE_LABELS } from '../../../shared/domain/mediator-input'
 import type { AssignmentRow, CaseRow } from '../db/schema'
-import { HOUR, iso, MINUTE, type Rng, seededUuidv7 } from './seed-random'
+import { iso, MINUTE, type Rng, seededUuidv7 } from './seed-random'
 import type { GeneratedMediator } from './seed-roster'
 
 export interface EventFields {
@@ -23,6 +23,13 @@ export type AddEvent = (at: number, kind: string, fields: EventFields) => void
 const EXPERT_TYPES = new Set(['medical', 'traffic', 'housing_homestead', 'environment', 'ip', 'land_requisition'])
 const RECUSAL_REASONS = ['与一方当事人系亲属关系', '曾为一方当事人提供法律服务', '当事人申请回避']
 type Role = AssignmentRow['role']
+
+/** A case's active mediators (lead first) and who may still be chosen. */
+export interface CaseTeam {
+  members: Array<{ mediator: GeneratedMediator; row: AssignmentRow }>
+  taken: Set<string>
+  pool: readonly GeneratedMediator[]
+}
 
 export class AssignmentMaker {
   readonly #rng: Rng
@@ -58,71 +65,41 @@ export class AssignmentMaker {
     return null
   }
 
-  assign(
-    row: CaseRow,
-    officeCode: string,
-    at: number,
-    mediationAt: number,
-    outcomeAt: number,
-    event: AddEvent,
-    out: AssignmentRow[]
-  ): void {
+  /**
+   * The lead (mostly one with the dispute type as a specialty), sometimes an
+   * assistant and, for technical disputes, an invited expert, assigned at `at`.
+   * Returns the case's team, lead first; empty when the office has nobody.
+   */
+  assign(row: CaseRow, officeCode: string, at: number, event: AddEvent, out: AssignmentRow[]): CaseTeam | null {
     const rng = this.#rng
     const pool = this.#leads.get(officeCode) ?? []
-    if (at > this.#end || pool.length === 0) return
-    const add = (m: GeneratedMediator, role: Role, when: number, chosen: boolean): AssignmentRow => {
-      const stamp = iso(when)
-      const assignment: AssignmentRow = {
-        id: seededUuidv7(when, rng),
-        case_id: row.id,
-        mediator_id: m.id,
-        role,
-        chosen_by_parties: chosen ? 1 : 0,
-        status: 'active',
-        override_reason: null,
-        ended_reason: null,
-        assigned_at: stamp,
-        ended_at: null,
-        created_at: stamp,
-        updated_at: stamp,
-        version: 1
-      }
-      out.push(assignment)
-      const roleLabel = ASSIGNMENT_ROLE_LABELS[role]
-      const detail = {
-        mediatorId: m.id,
-        mediatorName: m.record.name,
-        role,
-        roleLabel,
-        chosenByParties: chosen,
-        conflicts: []
-      }
-      event(when, 'mediator_assigned', { detail })
-      return assignment
-    }
-
-    const taken = new Set<string>()
+    if (at > this.#end || pool.length === 0) return null
+    const team: CaseTeam = { members: [], taken: new Set(), pool }
     const fit = this.#fitting.get(`${officeCode}/${row.dispute_type}`)
-    const lead = this.#choose(fit && rng.chance(0.8) ? fit : pool, taken) ?? pool[0]
-    taken.add(lead.id)
-    const leadRow = add(lead, 'lead', at, rng.chance(0.03))
+    const lead = this.#choose(fit && rng.chance(0.8) ? fit : pool, team.taken) ?? pool[0]
+    this.#add(row, team, lead, 'lead', at, rng.chance(0.03), event, out)
     if (rng.chance(0.3)) {
-      const helper = this.#choose(pool, taken)
-      if (helper) taken.add(add(helper, 'assistant', at + MINUTE, false).mediator_id)
+      const helper = this.#choose(pool, team.taken)
+      if (helper) this.#add(row, team, helper, 'assistant', at + MINUTE, false, event, out)
     }
     const experts = EXPERT_TYPES.has(row.dispute_type) ? this.#experts.get(row.dispute_type) : undefined
     if (experts && rng.chance(0.15)) {
-      const expert = this.#choose(experts, taken)
-      if (expert) taken.add(add(expert, 'expert', at + 2 * MINUTE, false).mediator_id)
+      const expert = this.#choose(experts, team.taken)
+      if (expert) this.#add(row, team, expert, 'expert', at + 2 * MINUTE, false, event, out)
     }
+    return team
+  }
 
-    // A recusal during mediation: the lead steps down and a replacement takes over (both on the timeline).
-    const recuseAt = mediationAt + rng.between(1, 48) * HOUR
-    if (!rng.chance(0.005) || recuseAt > this.#end || recuseAt >= outcomeAt) return
-    const replacement = this.#choose(pool, taken)
+  /** Now and then (0.5 %) the lead recuses at `at` and a replacement takes over, both on the timeline. */
+  maybeRecuse(row: CaseRow, team: CaseTeam, at: number, event: AddEvent, out: AssignmentRow[]): void {
+    const rng = this.#rng
+    if (!rng.chance(0.005) || at > this.#end) return
+    const replacement = this.#choose(team.pool, team.taken)
     if (!replacement) return
+    const leadIndex = team.members.findIndex((m) => m.row.role === 'lead')
+    const { mediator: lead, row: leadRow } = team.members[leadIndex]
     const reason = rng.pick(RECUSAL_REASONS)
-    const ended = iso(recuseAt)
+    const ended = iso(at)
     Object.assign(leadRow, { status: 'recused', ended_reason: reason, ended_at: ended, updated_at: ended, version: 2 })
     const detail = {
       mediatorId: lead.id,
@@ -130,7 +107,50 @@ export class AssignmentMaker {
       role: 'lead',
       roleLabel: ASSIGNMENT_ROLE_LABELS.lead
     }
-    event(recuseAt, 'mediator_recused', { reason, detail })
-    add(replacement, 'lead', recuseAt, false)
+    event(at, 'mediator_recused', { reason, detail })
+    team.members.splice(leadIndex, 1)
+    this.#add(row, team, replacement, 'lead', at, false, event, out)
+    // The active lead stays first, as leadMediatorName and the hearing form put it.
+    team.members.unshift(team.members.pop()!)
+  }
+
+  #add(
+    row: CaseRow,
+    team: CaseTeam,
+    m: GeneratedMediator,
+    role: Role,
+    when: number,
+    chosen: boolean,
+    event: AddEvent,
+    out: AssignmentRow[]
+  ): void {
+    const stamp = iso(when)
+    const assignment: AssignmentRow = {
+      id: seededUuidv7(when, this.#rng),
+      case_id: row.id,
+      mediator_id: m.id,
+      role,
+      chosen_by_parties: chosen ? 1 : 0,
+      status: 'active',
+      override_reason: null,
+      ended_reason: null,
+      assigned_at: stamp,
+      ended_at: null,
+      created_at: stamp,
+      updated_at: stamp,
+      version: 1
+    }
+    out.push(assignment)
+    team.members.push({ mediator: m, row: assignment })
+    team.taken.add(m.id)
+    const detail = {
+      mediatorId: m.id,
+      mediatorName: m.record.name,
+      role,
+      roleLabel: ASSIGNMENT_ROLE_LABELS[role],
+      chosenByParties: chosen,
+      conflicts: []
+    }
+    event(when, 'mediator_assigned', { detail })
   }
 }

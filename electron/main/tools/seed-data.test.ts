@@ -9,20 +9,29 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import officesFile from '../../../resources/reference/offices.json' with { type: 'json' }
 import disputeTypesFile from '../../../resources/reference/dispute-types.json' with { type: 'json' }
-import { CASE_EVENT_KINDS, CASE_STATUSES } from '../../../shared/domain/case'
+import { CASE_EVENT_KINDS, CASE_STATUSES, type CaseStatus } from '../../../shared/domain/case'
 import { parseCaseNumber } from '../../../shared/domain/case-number'
 import { checkCreditCode } from '../../../shared/rules/credit-code'
 import { checkPhone } from '../../../shared/rules/phone'
+import { DEADLINE_DEFAULTS } from '../../../shared/rules/deadlines'
+import { bookingClashes, DEFAULT_OFFICE_HOURS, timeWarnings } from '../../../shared/rules/hearing-clash'
+import { canTransition } from '../../../shared/rules/case-status'
 import { checkResidentId } from '../../../shared/rules/resident-id'
+import { makeWorkingCalendar } from '../../../shared/rules/working-days'
 import { UUID_PATTERN } from '../../../shared/uuid'
 import { barJoin } from '../services/case-search-index'
+import { partyKey } from '../services/hearings/hearing-plan'
+import { libraryYears } from '../services/hearings/holiday-library'
 import { checkMediatorRecord } from '../services/mediators'
-import { type CaseBatch, RegisterGenerator, type SeedContext } from './seed-data'
+import { type CaseBatch, emptyBatch, RegisterGenerator, type SeedContext } from './seed-data'
 import { ROSTER_SIZE } from './seed-roster'
 import { SUMMARY_TYPES } from './seed-summaries'
 import { CHAMBERS } from './seed-vocabulary'
 
 const UNTIL = '2026-11-28'
+
+const LIBRARY = libraryYears()
+const CALENDAR = makeWorkingCalendar([...LIBRARY.values()].flat(), LIBRARY.keys())
 
 function fakeContext(): SeedContext {
   const all = [
@@ -30,35 +39,45 @@ function fakeContext(): SeedContext {
     ...officesFile.sub_centers,
     { ...officesFile.chamber_center, township: null }
   ]
+  const offices = all.map((o, i) => ({
+    id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    code: o.code,
+    name: o.name,
+    shortName: o.short_name,
+    kind: o.kind,
+    township: o.township
+  }))
   return {
-    offices: all.map((o, i) => ({
-      id: `00000000-0000-7000-8000-${String(i).padStart(12, '0')}`,
-      code: o.code,
-      name: o.name,
-      shortName: o.short_name,
-      kind: o.kind,
-      township: o.township
-    })),
+    offices,
     actor: { id: '00000000-0000-7000-8000-100000000000', displayName: '本机管理员' },
-    chambers: CHAMBERS
+    chambers: CHAMBERS,
+    rooms: offices.flatMap((o, i) =>
+      ['第一调解室', '第二调解室'].map((name, j) => ({
+        id: `00000000-0000-7000-8000-2${String(i * 10 + j).padStart(11, '0')}`,
+        officeId: o.id,
+        name,
+        capacity: 10
+      }))
+    ),
+    calendar: CALENDAR,
+    settings: DEADLINE_DEFAULTS
   }
 }
 
 function generate(seed: number, cases: number): { generator: RegisterGenerator; all: CaseBatch } {
   const generator = new RegisterGenerator({ seed, cases, until: UNTIL, context: fakeContext() })
-  const all: CaseBatch = {
-    parties: [],
-    cases: [],
-    caseParties: [],
-    events: [],
-    assignments: [],
-    search: [],
-    nameKeys: []
-  }
+  const all = emptyBatch()
   for (const batch of generator.batches(300)) {
     for (const key of Object.keys(all) as Array<keyof CaseBatch>) (all[key] as object[]).push(...batch[key])
   }
   return { generator, all }
+}
+
+/** Map.groupBy (Node 21+) for Node 20. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item])
+  return groups
 }
 
 function hashOf(seed: number): string {
@@ -202,6 +221,82 @@ describe('the generated register', () => {
       disputeTypes: new Set(disputeTypesFile.types.map((t) => t.code))
     }
     for (const m of generator.roster) expect(checkMediatorRecord(m.record, lookup, UNTIL).errors).toEqual({})
+  })
+
+  it('holds sessions on working days in office hours, none clashing with another by the clash rule', () => {
+    const partyById = new Map(all.parties.map((p) => [p.id, p]))
+    const people = new Map<string, Array<{ id: string; name: string }>>()
+    for (const m of all.hearingMediators)
+      people.set(m.hearing_id, [...(people.get(m.hearing_id) ?? []), { id: m.mediator_id, name: '' }])
+    const parties = new Map<string, Array<{ id: string; name: string }>>()
+    for (const p of all.hearingParties) {
+      expect(p.party_key).toBe(partyKey(partyById.get(p.party_id)!))
+      parties.set(p.hearing_id, [...(parties.get(p.hearing_id) ?? []), { id: p.party_key, name: '' }])
+    }
+    const booked = all.hearings.map((h) => ({
+      id: h.id,
+      label: h.id,
+      startsAt: h.starts_at,
+      endsAt: h.ends_at,
+      roomId: h.room_id,
+      roomName: null,
+      people: people.get(h.id) ?? [],
+      parties: parties.get(h.id) ?? []
+    }))
+    expect(booked.length).toBeGreaterThan(1500)
+    const byDay = groupBy(booked, (b) => b.startsAt.slice(0, 10))
+    for (const b of booked) {
+      expect(timeWarnings(b, CALENDAR, DEFAULT_OFFICE_HOURS)).toEqual([])
+      const candidate = { ...b, roomCapacity: null, mediators: b.people, experts: [] }
+      expect(bookingClashes(candidate, byDay.get(b.startsAt.slice(0, 10))!)).toEqual([])
+    }
+  })
+
+  it('moves every case along the status machine, one event a move, the version counting them', () => {
+    const eventsOf = groupBy(all.events, (e) => e.case_id)
+    for (const c of all.cases) {
+      const events = eventsOf.get(c.id)!.sort((a, b) => a.id.localeCompare(b.id))
+      let status: string | null = null
+      let moves = 0
+      for (const e of events) {
+        if (e.to_status === null) continue
+        if (status !== null) expect(canTransition(status as CaseStatus, e.to_status as CaseStatus)).toBe(true)
+        expect(e.from_status).toBe(status)
+        status = e.to_status
+        moves++
+      }
+      expect(status).toBe(c.status)
+      const transfers = events.filter((e) => e.kind === 'transferred').length
+      expect(c.version).toBe(moves + transfers)
+    }
+  })
+
+  it('writes the outcome rows with the statuses: agreements adding up, closed cases reported, archives filed', () => {
+    const caseOf = new Map(all.cases.map((c) => [c.id, c]))
+    const ended = all.cases.filter((c) =>
+      ['agreement', 'failed', 'withdrawn', 'follow_up', 'closed', 'archived'].includes(c.status)
+    )
+    const share = all.agreements.length / (all.agreements.length + all.terminations.length)
+    expect(share).toBeGreaterThan(0.83)
+    expect(share).toBeLessThan(0.93)
+    expect(all.agreements.length + all.terminations.length).toBe(ended.length)
+    for (const a of all.agreements) {
+      const terms = all.agreementTerms.filter((t) => t.agreement_id === a.id)
+      const amounts = terms.filter((t) => t.amount_cents !== null)
+      if (amounts.length > 0) expect(amounts.reduce((sum, t) => sum + t.amount_cents!, 0)).toBe(a.amount_cents)
+      for (const t of terms) expect(t.due_on! <= a.performance_deadline).toBe(true)
+      expect(a.case_number).toBe(caseOf.get(a.case_id)!.case_number)
+    }
+    const reported = new Set(all.closingReports.map((r) => r.case_id))
+    for (const c of all.cases.filter((c) => c.status === 'closed' || (c.status === 'archived' && c.accepted_at))) {
+      expect(reported.has(c.id)).toBe(true)
+    }
+    expect(new Set(all.archives.map((a) => a.case_id))).toEqual(
+      new Set(all.cases.filter((c) => c.status === 'archived').map((c) => c.id))
+    )
+    for (const f of all.followUps) expect(['follow_up', 'closed', 'archived']).toContain(caseOf.get(f.case_id)!.status)
+    expect(all.confirmations.some((j) => j.ruling === 'confirmed')).toBe(true)
+    expect(all.caseDue.length).toBeGreaterThan(0)
   })
 
   it('is the same for the same seed and different for another', () => {

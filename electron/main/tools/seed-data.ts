@@ -5,14 +5,17 @@
  * parties (about 15% of a case's links reuse an earlier party record),
  * cases with their lifecycle up to the last day (numbers only for accepted
  * cases, per office per year, without gaps, in acceptance order), case
- * parties, timeline events, mediator assignments, and the search rows
- * (the FTS row in refreshCaseSearch's `|a|b|` format with rowid = seq, and
- * the short-name keys). Hearings, agreements and follow-ups have no tables
- * yet, so cases past mediation carry the status only, without those rows.
+ * parties, timeline events, mediator assignments, the search rows (the FTS
+ * row in refreshCaseSearch's `|a|b|` format with rowid = seq, and the
+ * short-name keys), and after acceptance the sessions, records, outcome,
+ * agreement, follow-up, confirmation, closing and archive rows with their
+ * events (seed-lifecycle.ts), and each open case's case_due row.
  */
 import { DECLINE_REASON_LABELS, DECLINE_ROUTE_SUGGESTIONS, type DeclineReason } from '../../../shared/domain/case'
 import { formatCaseNumber } from '../../../shared/domain/case-number'
-import type { AssignmentRow, CaseEventRow, CasePartyRow, CaseRow, PartyRow } from '../db/schema'
+import type { CaseDeadlineFacts, DeadlineSettings } from '../../../shared/rules/deadlines'
+import type { WorkingCalendar } from '../../../shared/rules/working-days'
+import type { CaseRow } from '../db/schema'
 import { barJoin } from '../services/case-search-index'
 import { makeSummary } from './seed-summaries'
 import { PeopleFactory } from './seed-people'
@@ -37,15 +40,26 @@ import {
   SOURCE_WEIGHTS,
   VILLAGES
 } from './seed-vocabulary'
-import { PartyMaker } from './seed-parties'
+import { PartyMaker, type PartyLink } from './seed-parties'
 import { type AddEvent, AssignmentMaker } from './seed-assignments'
+import { type CaseBatch, emptyBatch, type SequenceRow } from './seed-batch'
+import { LIFECYCLE_KEYS, LifecycleMaker, type LifecycleRows } from './seed-lifecycle'
+import { type SeedRoom, SessionBooker } from './seed-sessions'
 
 export type { SeedOffice } from './seed-roster'
+export type { SeedRoom } from './seed-sessions'
+export { emptyBatch } from './seed-batch'
+export type { CaseBatch, NameKeyRow, SearchRow, SequenceRow } from './seed-batch'
 
 export interface SeedContext {
   offices: readonly SeedOffice[]
   actor: { id: string; displayName: string }
   chambers: readonly string[]
+  /** The offices' mediation rooms (sessions not in a room are held on site). */
+  rooms: readonly SeedRoom[]
+  /** The store's working-day calendar and deadline settings: sessions fall on working days, case_due follows them. */
+  calendar: WorkingCalendar
+  settings: DeadlineSettings
 }
 
 export interface GeneratorOptions {
@@ -58,37 +72,6 @@ export interface GeneratorOptions {
   context: SeedContext
   /** Codes of the offices that register cases (all, weighted, when absent): one code makes an office's own store. */
   caseOffices?: readonly string[]
-}
-
-export interface SearchRow {
-  rowid: number
-  case_number: string
-  summary: string
-  names: string
-  id_numbers: string
-  phones: string
-}
-
-export interface NameKeyRow {
-  name: string
-  first_char: string
-  case_seq: number
-}
-
-export interface CaseBatch {
-  parties: PartyRow[]
-  cases: CaseRow[]
-  caseParties: CasePartyRow[]
-  events: CaseEventRow[]
-  assignments: AssignmentRow[]
-  search: SearchRow[]
-  nameKeys: NameKeyRow[]
-}
-
-export interface SequenceRow {
-  office_id: string
-  year: number
-  last_sequence: number
 }
 
 const COMMERCIAL = new Set(['contract', 'production', 'consumer', 'ip', 'internet'])
@@ -105,6 +88,8 @@ const TRANSFER_NOTES = ['纠纷发生地属对方辖区', '当事人住所地在
 export class RegisterGenerator {
   readonly roster: GeneratedMediator[]
   readonly stats = { cases: 0, parties: 0, caseParties: 0, reusedLinks: 0, events: 0, assignments: 0 }
+  /** Rows written per lifecycle table (batch key), for the load's summary. */
+  readonly lifecycleRows: Partial<Record<keyof LifecycleRows, number>> = {}
   readonly #options: GeneratorOptions
   readonly #rng: Rng
   readonly #parties: PartyMaker
@@ -117,6 +102,9 @@ export class RegisterGenerator {
   readonly #lastAccepted = new Map<string, number>()
   readonly #sequences = new Map<string, Map<number, number>>()
   readonly #assignments: AssignmentMaker
+  readonly #sessions: SessionBooker
+  readonly #life: LifecycleMaker
+  #lastRegistered = 0
   readonly #start: number
   readonly #end: number
   readonly #dayWeights: Float64Array
@@ -143,6 +131,15 @@ export class RegisterGenerator {
     this.#start = end - (days - 1) * DAY
     this.#end = end + 18 * HOUR
     this.#assignments = new AssignmentMaker(root.fork(5), this.roster, this.#end)
+    const { calendar, settings, rooms, actor } = options.context
+    this.#sessions = new SessionBooker(root.fork(6), calendar, rooms)
+    this.#life = new LifecycleMaker(
+      root.fork(7),
+      this.#end,
+      { calendar, settings, actor },
+      this.#sessions,
+      this.#assignments
+    )
     this.#dayWeights = new Float64Array(days)
     this.#dayCumulative = new Float64Array(days)
     let sum = 0
@@ -177,11 +174,21 @@ export class RegisterGenerator {
     for (let i = 0; i < this.#options.cases; i++) {
       this.#generateCase(i, batch)
       if (batch.cases.length >= size) {
+        this.#count(batch)
         yield batch
         batch = emptyBatch()
+        // Later cases book sessions only after their own registration: earlier days are done with.
+        this.#sessions.forgetBefore(this.#lastRegistered)
       }
     }
-    if (batch.cases.length > 0) yield batch
+    if (batch.cases.length > 0) {
+      this.#count(batch)
+      yield batch
+    }
+  }
+
+  #count(batch: CaseBatch): void {
+    for (const key of LIFECYCLE_KEYS) this.lifecycleRows[key] = (this.lifecycleRows[key] ?? 0) + batch[key].length
   }
 
   /** The number sequences as acceptCase leaves them: the last number given per office and year. */
@@ -196,6 +203,7 @@ export class RegisterGenerator {
     const { actor } = this.#options.context
     const seq = i + 1
     const reg = this.#registeredAt(i)
+    this.#lastRegistered = reg
     const type = this.#types.pick(rng)
     let office = this.#offices.pick(rng)
     if (office.kind === 'chamber_center' && !COMMERCIAL.has(type)) office = this.#offices.pick(rng)
@@ -288,7 +296,22 @@ export class RegisterGenerator {
       this.stats.events++
     }
     event(reg, 'registered', { to_status: 'registered', detail: { source } })
-    this.#lifecycle(row, reg, event, out)
+    // What refreshCaseDue reads of the case (deadlineFacts), filled in as the lifecycle goes.
+    const facts: CaseDeadlineFacts = {
+      status: row.status,
+      registeredOn: chinaDay(reg),
+      decidedOn: null,
+      acceptedOn: null,
+      referralKind: 'none',
+      extensions: [],
+      mediationEndedOn: null,
+      agreement: null,
+      confirmationAppliedOn: null,
+      firstFollowUpOn: null,
+      closedOn: null
+    }
+    this.#lifecycle(row, reg, event, out, links, facts)
+    this.#life.dueRow(row, facts, out)
 
     out.search.push({
       rowid: seq,
@@ -304,7 +327,14 @@ export class RegisterGenerator {
   }
 
   /** Transfer, decline or accept (with its number and mediators), then the later stages up to the last day. */
-  #lifecycle(row: CaseRow, reg: number, event: AddEvent, out: CaseBatch): void {
+  #lifecycle(
+    row: CaseRow,
+    reg: number,
+    event: AddEvent,
+    out: CaseBatch,
+    links: readonly PartyLink[],
+    facts: CaseDeadlineFacts
+  ): void {
     const rng = this.#rng
     const offices = this.#options.context.offices
     let now = reg
@@ -338,6 +368,7 @@ export class RegisterGenerator {
         decline_route: route
       })
       touch(at)
+      facts.decidedOn = chinaDay(at)
       const reasonText = reason === 'other' ? note! : DECLINE_REASON_LABELS[reason]
       event(at, 'declined', {
         from_status: 'registered',
@@ -371,39 +402,20 @@ export class RegisterGenerator {
     touch(acceptAt)
     event(acceptAt, 'accepted', { from_status: 'registered', to_status: 'accepted', detail: { caseNumber } })
 
-    // Later stages have no service (or event kind) yet: the case carries the status they lead to.
-    const mediationAt = acceptAt + rng.between(10, 72 * 60) * MINUTE
-    const outcome = rng.float() < 0.88 ? 'agreement' : rng.chance(0.66) ? 'failed' : 'withdrawn'
-    const outcomeAt = mediationAt + rng.between(1, 30) * DAY
-    const followAt = outcome === 'agreement' && rng.chance(0.7) ? outcomeAt + rng.between(3, 20) * DAY : null
-    const closeAt = (followAt ?? outcomeAt) + rng.between(outcome === 'agreement' ? 5 : 1, 40) * DAY
-    const stages: Array<[string, number]> = [
-      ['in_mediation', mediationAt],
-      [outcome, outcomeAt]
-    ]
-    if (followAt) stages.push(['follow_up', followAt])
-    stages.push(['closed', closeAt], ['archived', closeAt + rng.between(30, 300) * DAY])
+    facts.decidedOn = facts.acceptedOn = chinaDay(acceptAt)
 
     const before = out.assignments.length
     const officeCode = offices.find((o) => o.id === office)!.code
-    this.#assignments.assign(
+    const team = this.#assignments.assign(
       row,
       officeCode,
       acceptAt + rng.between(5, 120) * MINUTE,
-      mediationAt,
-      outcomeAt,
       event,
       out.assignments
     )
+    const address = `${row.place_township}${row.place_village}`
+    const hostsSessions = !this.#options.caseOffices || this.#options.caseOffices.includes(officeCode)
+    this.#life.run({ row, links, team, address, hostsSessions, event, out }, acceptAt, facts)
     this.stats.assignments += out.assignments.length - before
-    for (const [status, at] of stages) {
-      if (at > this.#end) break
-      row.status = status
-      touch(at)
-    }
   }
-}
-
-function emptyBatch(): CaseBatch {
-  return { parties: [], cases: [], caseParties: [], events: [], assignments: [], search: [], nameKeys: [] }
 }

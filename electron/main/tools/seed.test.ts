@@ -17,6 +17,7 @@ import { createHandlerTable, type HandlerTable } from '../ipc/register'
 import { refreshCaseSearch } from '../services/case-search-index'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase, type SeedReport } from './seed'
+import { LIFECYCLE_TABLES } from './seed-columns'
 
 const quiet = { info: () => {}, error: () => {} }
 let dir: string
@@ -55,6 +56,12 @@ describe('a seeded store', () => {
     expect(await count(sql`select count(*) as n from case_events`)).toBe(report.events)
     expect(await count(sql`select count(*) as n from assignments`)).toBe(report.assignments)
     expect(await count(sql`select count(*) as n from mediators`)).toBe(647)
+    // Every lifecycle table the generator filled holds exactly its rows (sessions, agreements, case_due …).
+    for (const [key, { table }] of Object.entries(LIFECYCLE_TABLES)) {
+      const rows = report.lifecycleRows[key as keyof typeof LIFECYCLE_TABLES]
+      expect({ table, rows: await count(sql`select count(*) as n from ${sql.table(table)}`) }).toEqual({ table, rows })
+      expect(rows).toBeGreaterThan(0)
+    }
     expect(await count(sql`select count(*) as n from audit_log where action = 'seed.bulk'`)).toBe(1)
     // The bulk load's audit row joins the hash chain the roster's rows started.
     expect(await services['audit.verify'](app.ctx, {})).toMatchObject({ ok: true, problems: [] })

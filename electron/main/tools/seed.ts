@@ -1,27 +1,34 @@
 /*
  * Fills a case store with a generated register (`npm run seed`). The store
  * is created and migrated by the real startApp (migrations, reference data,
- * the local user); the installation office, the chambers and the mediator
- * roster go through the services (roster rows through writeMediator, audited).
- * Then, with the app closed, one raw connection bulk-loads the cases in large
- * transactions: the same rows the services write (cases, parties, case
- * parties, events, number sequences, assignments, the FTS row and the name
- * keys) but, for speed, without an audit_log/change_log row per record: one
+ * the local user); the installation office, the chambers, the offices' rooms
+ * and the mediator roster go through the services (roster rows through
+ * writeMediator, audited). Then, with the app closed, one raw connection
+ * bulk-loads the cases in large transactions: the same rows the services
+ * write (cases, parties, case parties, events, number sequences, assignments,
+ * the FTS row and the name keys, sessions with their mediators and parties,
+ * records, agreements and terms, terminations, follow-ups, confirmations,
+ * closing reports, archives, case_due) but, for speed, without an
+ * audit_log/change_log row per record: one
  * summary audit row says what was loaded. Durability pragmas are relaxed only
  * for the load (a crash mid-load leaves a file to throw away, not to trust)
  * and the file is returned to WAL.
  */
 import { statSync } from 'node:fs'
+import { saveRoomSchema } from '../../../shared/domain/room'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { auditHash, GENESIS_HASH } from '../services/trust/audit-hash'
 import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext, Logger } from '../context'
 import { services } from '../services/index'
 import { writeMediator } from '../services/mediator-store'
+import { loadWorkingCalendar } from '../services/hearings/working-calendar'
+import { deadlineSettings } from '../services/lifecycle/deadline-store'
 import { writeChange } from '../services/write'
 import { startApp } from '../startup'
 import { BulkTable, RawDb } from './bulk-writer'
-import { type CaseBatch, RegisterGenerator, type SeedOffice } from './seed-data'
+import { type Columns, LIFECYCLE_TABLES } from './seed-columns'
+import { RegisterGenerator, type SeedOffice, type SeedRoom } from './seed-data'
 import { chinaMidnight, DAY, iso } from './seed-random'
 import { CHAMBERS } from './seed-vocabulary'
 
@@ -49,14 +56,16 @@ export interface SeedReport {
   reusedPartyLinks: number
   events: number
   assignments: number
+  /** Rows of the lifecycle tables (sessions, records, agreements …) by batch key. */
+  lifecycleRows: CaseCounts
   mediators: number
   seconds: number
   bytes: number
 }
 
-const quiet: Logger = { error: (message, detail) => console.error(message, detail ?? ''), info: () => {} }
+type CaseCounts = RegisterGenerator['lifecycleRows']
 
-type Columns<K extends keyof CaseBatch> = ReadonlyArray<keyof CaseBatch[K][number] & string>
+const quiet: Logger = { error: (message, detail) => console.error(message, detail ?? ''), info: () => {} }
 
 const PARTY_COLUMNS: Columns<'parties'> = [
   'id', 'kind', 'name', 'id_type', 'id_number', 'birth_date', 'gender', 'ethnicity', 'phone', 'address',
@@ -134,7 +143,18 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
       seed,
       cases: options.cases,
       until,
-      context: { offices: seedOffices, actor, chambers: CHAMBERS },
+      context: {
+        offices: seedOffices,
+        actor,
+        chambers: CHAMBERS,
+        // An office's own store furnishes only its own rooms: another office's rows are not its to write (hub import).
+        rooms: await ensureRooms(
+          app.ctx,
+          seedOffices.filter((o) => !options.office || o.code === options.office)
+        ),
+        calendar: await loadWorkingCalendar(app.ctx.db),
+        settings: await deadlineSettings(app.ctx.db)
+      },
       caseOffices: options.office ? [options.office] : undefined
     })
     await writeRoster(app.ctx, generator, until)
@@ -172,6 +192,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
         before: null,
         after: {
           ...generator.stats,
+          ...generator.lifecycleRows,
           seed,
           until,
           note: '生成的测试数据：逐条记录未写审计日志和变更日志（change_log），不会进入中心端增量导出'
@@ -211,10 +232,38 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     reusedPartyLinks: stats.reusedLinks,
     events: stats.events,
     assignments: stats.assignments,
+    lifecycleRows: generator.lifecycleRows,
     mediators: generator.roster.length,
     seconds,
     bytes: statSync(options.dbPath).size
   }
+}
+
+/** Rooms per office through rooms.save (audited): three at the district center, two at a sub-center, one elsewhere. */
+async function ensureRooms(ctx: AppContext, offices: readonly SeedOffice[]): Promise<SeedRoom[]> {
+  const names = ['第一调解室', '第二调解室', '第三调解室']
+  const existing = await ctx.db.selectFrom('rooms').select('office_id').execute()
+  const furnished = new Set(existing.map((r) => r.office_id))
+  for (const office of offices) {
+    if (furnished.has(office.id)) continue
+    const count = office.kind === 'district_center' ? 3 : office.kind === 'town_street_center' ? 2 : 1
+    for (const [i, name] of names.slice(0, count).entries()) {
+      await services['rooms.save'](ctx, saveRoomSchema.parse({ officeId: office.id, name, capacity: 12 - 2 * i }))
+    }
+  }
+  const rooms = await ctx.db
+    .selectFrom('rooms')
+    .select(['id', 'office_id', 'name', 'capacity'])
+    .where('active', '=', 1)
+    .where(
+      'office_id',
+      'in',
+      offices.map((o) => o.id)
+    )
+    .orderBy('office_id')
+    .orderBy('name')
+    .execute()
+  return rooms.map((r) => ({ id: r.id, officeId: r.office_id, name: r.name, capacity: r.capacity }))
 }
 
 async function writeRoster(ctx: AppContext, generator: RegisterGenerator, until: string): Promise<void> {
@@ -259,7 +308,13 @@ async function bulkLoad(
     events: new BulkTable(db, 'case_events', EVENT_COLUMNS, pending),
     assignments: new BulkTable(db, 'assignments', ASSIGNMENT_COLUMNS, pending),
     search: new BulkTable(db, 'case_search', SEARCH_COLUMNS, pending),
-    nameKeys: new BulkTable(db, 'case_name_keys', NAME_KEY_COLUMNS, pending)
+    nameKeys: new BulkTable(db, 'case_name_keys', NAME_KEY_COLUMNS, pending),
+    ...(Object.fromEntries(
+      Object.entries(LIFECYCLE_TABLES).map(([key, { table, columns }]) => [
+        key,
+        new BulkTable<object>(db, table, columns as ReadonlyArray<never>, pending)
+      ])
+    ) as Record<keyof typeof LIFECYCLE_TABLES, BulkTable<object>>)
   }
   for (const table of Object.values(tables)) await table.prepare()
   const transactionSize = options.transactionSize ?? 25_000

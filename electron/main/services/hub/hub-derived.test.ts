@@ -53,10 +53,12 @@ describe('derived tables after a merge', () => {
 
   it('equal what the per-case refresh writes, for every case', async () => {
     const entry = await importAt(hub, await exportFrom(office, 'full'))
+    expect(entry.reason).toBeNull()
     expect(entry.status).toBe('accepted')
     const merged = await snapshot(hub)
     expect(merged.search).toHaveLength(402)
-    expect(merged.due.length).toBeGreaterThan(10)
+    // The generator carries most cases to their close; the open ones and the two above have due dates.
+    expect(merged.due.length).toBeGreaterThan(2)
     expect(merged.due.some((d) => d.next_due_kind === 'performance')).toBe(true)
 
     const today = chinaDate(hub.ctx.clock.now())

@@ -1,0 +1,61 @@
+/*
+ * One batch of generated rows, by table (what the bulk loader writes per
+ * batch key), and the small row shapes the app's own row types do not cover.
+ */
+import type { AssignmentRow, CaseEventRow, CasePartyRow, CaseRow, PartyRow } from '../db/schema'
+import type { LifecycleRows } from './seed-lifecycle'
+
+export interface SearchRow {
+  rowid: number
+  case_number: string
+  summary: string
+  names: string
+  id_numbers: string
+  phones: string
+}
+
+export interface NameKeyRow {
+  name: string
+  first_char: string
+  case_seq: number
+}
+
+export interface CaseBatch extends LifecycleRows {
+  parties: PartyRow[]
+  cases: CaseRow[]
+  caseParties: CasePartyRow[]
+  events: CaseEventRow[]
+  assignments: AssignmentRow[]
+  search: SearchRow[]
+  nameKeys: NameKeyRow[]
+}
+
+export interface SequenceRow {
+  office_id: string
+  year: number
+  last_sequence: number
+}
+
+export function emptyBatch(): CaseBatch {
+  return {
+    parties: [],
+    cases: [],
+    caseParties: [],
+    events: [],
+    assignments: [],
+    search: [],
+    nameKeys: [],
+    hearings: [],
+    hearingMediators: [],
+    hearingParties: [],
+    records: [],
+    agreements: [],
+    agreementTerms: [],
+    terminations: [],
+    followUps: [],
+    confirmations: [],
+    closingReports: [],
+    archives: [],
+    caseDue: []
+  }
+}
