@@ -19,7 +19,7 @@ import type { HubOfficeKeyTable } from '../../db/schema-hub'
 import { sha256Hex } from './export'
 import { parseLines, type ParsedRows } from './bundle-lines'
 import { checkOrigins } from './origin-guard'
-import { readZip, ZipRefusal } from './zip-reader'
+import { readZipAsync, ZipRefusal } from './zip-reader'
 
 export const BUNDLE_LIMITS = {
   maxArchiveBytes: MAX_BUNDLE_BYTES,
@@ -97,7 +97,7 @@ export async function checkBundle(db: Kysely<Database>, bundle: Buffer): Promise
 
   let files: Map<string, Buffer>
   try {
-    files = readZip(bundle, BUNDLE_LIMITS)
+    files = await readZipAsync(bundle, BUNDLE_LIMITS)
     report.pass('archive', `${files.size} 个文件，${bundle.length} 字节`)
   } catch (error) {
     if (!(error instanceof ZipRefusal)) throw error

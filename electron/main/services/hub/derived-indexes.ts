@@ -4,12 +4,22 @@
  * for one case) and case_due (what refreshCaseDue writes for one case). A
  * merge of 100,000 cases cannot afford those per case (a dozen statements
  * and a calendar read each, 8 minutes at 100k), so the cases go into a temp
- * table, the search rows are rewritten by three statements in all, and the
+ * table, the search rows are rewritten by a few statements in all, and the
  * deadline facts are read per 1,000 cases with one query per table, then
- * computed by the same pure rules. A test compares both paths row for row.
+ * computed by the same pure rules. The facts are read before the search rows
+ * are written, so that computing the dates (JavaScript, on the main thread)
+ * runs while SQLite inserts the FTS rows on its own thread. A test compares
+ * both paths row for row.
  */
 import { sql } from 'kysely'
-import { caseDeadlines, nextDue, type CaseDeadlineFacts, type ReferralKind } from '../../../../shared/rules/deadlines'
+import {
+  caseDeadlines,
+  nextDue,
+  type CaseDeadlineFacts,
+  type DeadlineSettings,
+  type ReferralKind
+} from '../../../../shared/rules/deadlines'
+import type { WorkingCalendar } from '../../../../shared/rules/working-days'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { calendarFor, deadlineSettings } from '../lifecycle/deadline-store'
 import type { Trx } from '../write'
@@ -45,23 +55,44 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
     [...caseIds].map((id) => ({ id })),
     'insert or ignore'
   )
+  const ids = [...caseIds].sort()
+  const facts = await readDueFacts(trx, ids, today)
   await execRaw(trx, `delete from case_search where rowid in (${OF_TOUCHED})`)
   await execRaw(trx, `delete from case_name_keys where case_seq in (${OF_TOUCHED})`)
-  await execRaw(
+  // In rowid order: FTS5 appends to its doclists instead of merging out-of-order runs.
+  const searchRows = execRaw(
     trx,
     `insert into case_search (rowid, case_number, summary, names, id_numbers, phones)
      select c.seq, coalesce(c.case_number, ''), c.summary,
        ${barred(partyValues(['name']))}, ${barred(partyValues(['id_number', 'credit_code']))},
        ${barred(partyValues(['phone']))}
-     from cases c join ${TOUCHED} t on t.id = c.id`
+     from ${TOUCHED} t cross join cases c on c.id = t.id order by c.seq`
+  ).then(
+    () => null,
+    (error: unknown) => error // handed back below, after the dates: the statement must end before the transaction does
   )
+  // Let the statement reach SQLite's thread before the main thread is busy with the dates.
+  await new Promise((resolve) => setImmediate(resolve))
+  let due: DueRow[]
+  try {
+    due = facts.flatMap((chunk) => dueRows(chunk))
+  } catch (error) {
+    await searchRows // the statement must end before the transaction rolls back
+    throw error
+  }
+  const failed = await searchRows
+  if (failed) throw failed
   await execRaw(
     trx,
     `insert or ignore into case_name_keys (name, first_char, case_seq)
      select distinct p.name, substr(p.name, 1, 1), c.seq from cases c join ${TOUCHED} t on t.id = c.id
-     join case_parties cp on cp.case_id = c.id join parties p on p.id = cp.party_id`
+     join case_parties cp on cp.case_id = c.id join parties p on p.id = cp.party_id
+     order by p.name, c.seq` // in key order: the WITHOUT ROWID b-tree fills page by page, not at random pages
   )
-  await rebuildCaseDue(trx, [...caseIds].sort(), today)
+  for (let i = 0; i < ids.length; i += DUE_CHUNK) {
+    await sql`delete from case_due where case_id in (${sql.join(ids.slice(i, i + DUE_CHUNK))})`.execute(trx)
+  }
+  await insertMany(trx, 'case_due', ['case_id', 'case_seq', 'next_due_on', 'next_due_kind'], due)
   await execRaw(trx, `delete from ${TOUCHED}`)
 }
 
@@ -93,9 +124,32 @@ async function byCase<T extends { case_id: string }>(
   return grouped
 }
 
-/** case_due for the cases, from the same facts deadlineFacts reads, one query per table per chunk. */
-async function rebuildCaseDue(trx: Trx, ids: string[], today: string): Promise<void> {
+type DueRow = {
+  case_id: string
+  case_seq: number
+  next_due_on: string
+  next_due_kind: string
+}
+
+/** What the deadline rules need of up to DUE_CHUNK cases, grouped by case. */
+interface DueFacts {
+  cases: CaseFacts[]
+  lifecycle: Map<string, Array<{ referral_kind: ReferralKind }>>
+  extensions: Map<string, Array<{ new_due_on: string }>>
+  ended: Map<string, Array<{ at: string }>>
+  agreements: Map<string, Array<{ id: string; effective_on: string; seeks_confirmation: number }>>
+  terms: Map<string, Array<{ id: string; number: number; due_on: string | null; performed_on: string | null }>>
+  applied: Map<string, Array<{ v: string }>>
+  visited: Map<string, Array<{ v: string }>>
+  closing: Map<string, Array<{ closed_on: string }>>
+  settings: DeadlineSettings
+  calendar: WorkingCalendar
+}
+
+/** The facts deadlineFacts reads, one query per table per chunk, and one calendar read for all the cases. */
+async function readDueFacts(trx: Trx, ids: string[], today: string): Promise<DueFacts[]> {
   const settings = await deadlineSettings(trx)
+  const chunks: Array<Omit<DueFacts, 'settings' | 'calendar'>> = []
   for (let i = 0; i < ids.length; i += DUE_CHUNK) {
     const chunk = ids.slice(i, i + DUE_CHUNK)
     const { rows: cases } = await sql<CaseFacts>`select id, seq, status, registered_at, accepted_at, declined_at
@@ -155,40 +209,48 @@ async function rebuildCaseDue(trx: Trx, ids: string[], today: string): Promise<v
       (list) => sql`
       select case_id, closed_on from closing_reports where case_id in (${list})`
     )
-
-    const earliest = cases.reduce((min, c) => (c.registered_at < min ? c.registered_at : min), cases[0].registered_at)
-    const calendar = await calendarFor(trx, dateOf(earliest)!, today)
-    const due: Array<{ case_id: string; case_seq: number; next_due_on: string; next_due_kind: string }> = []
-    for (const c of cases) {
-      const agreement = agreements.get(c.id)?.[0]
-      const facts: CaseDeadlineFacts = {
-        status: c.status as CaseDeadlineFacts['status'],
-        registeredOn: dateOf(c.registered_at)!,
-        decidedOn: dateOf(c.accepted_at ?? c.declined_at),
-        acceptedOn: dateOf(c.accepted_at),
-        referralKind: lifecycle.get(c.id)?.[0].referral_kind ?? 'none',
-        extensions: (extensions.get(c.id) ?? []).map((e) => e.new_due_on),
-        mediationEndedOn: dateOf(ended.get(c.id)?.[0].at ?? null),
-        agreement: agreement
-          ? {
-              effectiveOn: agreement.effective_on,
-              seeksConfirmation: agreement.seeks_confirmation === 1,
-              terms: (terms.get(agreement.id) ?? []).map((t) => ({
-                id: t.id,
-                number: t.number,
-                dueOn: t.due_on,
-                performedOn: t.performed_on
-              }))
-            }
-          : null,
-        confirmationAppliedOn: applied.get(c.id)?.[0].v ?? null,
-        firstFollowUpOn: visited.get(c.id)?.[0].v ?? null,
-        closedOn: closing.get(c.id)?.[0].closed_on ?? null
-      }
-      const next = nextDue(caseDeadlines(facts, settings, calendar))
-      if (next) due.push({ case_id: c.id, case_seq: c.seq, next_due_on: next.dueOn, next_due_kind: next.kind })
-    }
-    await sql`delete from case_due where case_id in (${sql.join(chunk)})`.execute(trx)
-    await insertMany(trx, 'case_due', ['case_id', 'case_seq', 'next_due_on', 'next_due_kind'], due)
+    chunks.push({ cases, lifecycle, extensions, ended, agreements, terms, applied, visited, closing })
   }
+  if (chunks.length === 0) return []
+  // One calendar from the earliest registration of all: the rules only look up the days they need.
+  const earliest = chunks
+    .flatMap((c) => c.cases)
+    .reduce((min, c) => (c.registered_at < min ? c.registered_at : min), chunks[0].cases[0].registered_at)
+  const calendar = await calendarFor(trx, dateOf(earliest)!, today)
+  return chunks.map((chunk) => ({ ...chunk, settings, calendar }))
+}
+
+/** The next due date of each case of the chunk that has one, by the same rules as refreshCaseDue. */
+function dueRows(f: DueFacts): DueRow[] {
+  const due: DueRow[] = []
+  for (const c of f.cases) {
+    const agreement = f.agreements.get(c.id)?.[0]
+    const facts: CaseDeadlineFacts = {
+      status: c.status as CaseDeadlineFacts['status'],
+      registeredOn: dateOf(c.registered_at)!,
+      decidedOn: dateOf(c.accepted_at ?? c.declined_at),
+      acceptedOn: dateOf(c.accepted_at),
+      referralKind: f.lifecycle.get(c.id)?.[0].referral_kind ?? 'none',
+      extensions: (f.extensions.get(c.id) ?? []).map((e) => e.new_due_on),
+      mediationEndedOn: dateOf(f.ended.get(c.id)?.[0].at ?? null),
+      agreement: agreement
+        ? {
+            effectiveOn: agreement.effective_on,
+            seeksConfirmation: agreement.seeks_confirmation === 1,
+            terms: (f.terms.get(agreement.id) ?? []).map((t) => ({
+              id: t.id,
+              number: t.number,
+              dueOn: t.due_on,
+              performedOn: t.performed_on
+            }))
+          }
+        : null,
+      confirmationAppliedOn: f.applied.get(c.id)?.[0].v ?? null,
+      firstFollowUpOn: f.visited.get(c.id)?.[0].v ?? null,
+      closedOn: f.closing.get(c.id)?.[0].closed_on ?? null
+    }
+    const next = nextDue(caseDeadlines(facts, f.settings, f.calendar))
+    if (next) due.push({ case_id: c.id, case_seq: c.seq, next_due_on: next.dueOn, next_due_kind: next.kind })
+  }
+  return due
 }

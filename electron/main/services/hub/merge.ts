@@ -37,6 +37,7 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
 interface Touched {
   changed: Map<string, Set<string>>
   cases: Set<string>
+  /** Parties updated in place: they may be in hub cases the bundle does not carry. */
   parties: Set<string>
 }
 
@@ -87,6 +88,7 @@ async function mergeRows(
     }
     const columns = entity.fields.map((f) => f.name)
     const changed = new Set<string>()
+    const updated = new Set<string>()
     // An office's first bundle meets empty tables at a new hub: nothing there to compare versions with.
     const empty = incoming.length > 0 && !(await hasRows(trx, entity.file))
     for (let i = 0; i < incoming.length; i += CHUNK) {
@@ -119,12 +121,14 @@ async function mergeRows(
       }
       await insertMany(trx, entity.file, entity.file === 'cases' ? [...columns, 'seq'] : columns, inserts)
       await updateMany(trx, entity.file, columns, updates)
+      for (const row of updates) updated.add(String(row.id))
       counts.inserted += inserts.length
       counts.updated += updates.length
     }
     touched.changed.set(entity.file, changed)
     if (entity.file === 'cases') for (const id of changed) touched.cases.add(id)
-    if (entity.file === 'parties') for (const id of changed) touched.parties.add(id)
+    // A party new to the hub is in no hub case yet but the ones this merge links it to (their links carry the case).
+    if (entity.file === 'parties') for (const id of updated) touched.parties.add(id)
     if (entity.file === 'hearings') {
       // A hearing's owned children carry no case id: the hearing's case is touched with them.
       for (const row of incoming) if (changed.has(String(row.id))) touched.cases.add(String(row.case_id))
