@@ -1,10 +1,13 @@
 /*
  * Opens the case store: one sqlite3 connection with the pragmas the design
- * asks for (WAL, foreign keys, full sync, a busy timeout), wrapped in Kysely.
+ * asks for (WAL, foreign keys, full sync, a busy timeout), wrapped in Kysely,
+ * with WAL checkpoints moved to idle moments (idle-checkpoint.ts).
  */
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { Kysely, sql } from 'kysely'
+import { consoleLogger, type Logger } from '../context'
+import { IdleCheckpointDialect, WAL_BACKSTOP_PAGES, type IdleCheckpointOptions } from './idle-checkpoint'
 import { Sqlite3Dialect, Sqlite3Handle } from './sqlite3-dialect'
 import type { Database } from './schema'
 
@@ -19,13 +22,25 @@ const PRAGMAS = [
   'pragma foreign_keys = on',
   // FULL: a committed intake survives a power cut, not just a crash.
   'pragma synchronous = full',
-  'pragma busy_timeout = 5000'
+  'pragma busy_timeout = 5000',
+  // Checkpoints run when the store is idle; the automatic one is the backstop for bursts.
+  `pragma wal_autocheckpoint = ${WAL_BACKSTOP_PAGES}`
 ]
 
-export async function openStore(dbPath: string): Promise<Store> {
+export interface StoreOptions {
+  log?: Pick<Logger, 'error'>
+  /** For tests: a shorter idle delay, and a word after each idle checkpoint. */
+  idleCheckpoint?: Omit<IdleCheckpointOptions, 'log'>
+}
+
+export async function openStore(dbPath: string, options: StoreOptions = {}): Promise<Store> {
   if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true })
   const handle = await Sqlite3Handle.open(dbPath)
-  const db = new Kysely<Database>({ dialect: new Sqlite3Dialect(handle) })
+  const dialect = new IdleCheckpointDialect(new Sqlite3Dialect(handle), {
+    ...options.idleCheckpoint,
+    log: options.log ?? consoleLogger
+  })
+  const db = new Kysely<Database>({ dialect })
   try {
     for (const pragma of PRAGMAS) await sql.raw(pragma).execute(db)
   } catch (error) {

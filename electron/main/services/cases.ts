@@ -4,6 +4,7 @@
  * another office or department, change the risk colour. Each is one audited
  * transaction that also writes the case event and keeps search in step.
  */
+import { sql } from 'kysely'
 import {
   CASE_STATUS_LABELS,
   DECLINE_REASON_LABELS,
@@ -12,6 +13,7 @@ import {
 } from '../../../shared/domain/case'
 import { formatCaseNumber } from '../../../shared/domain/case-number'
 import type { ParsedInput } from '../../../shared/ipc-contract'
+import type { SettingKey } from '../../../shared/domain/settings'
 import { RISK_LEVEL_LABELS } from '../../../shared/domain/reference-data'
 import { checkTransition } from '../../../shared/rules/case-status'
 import { chinaDate, chinaYear } from '../../../shared/rules/china-time'
@@ -22,38 +24,42 @@ import type { CaseRow } from '../db/schema'
 import { AppError, invalidField, notFound } from '../errors'
 import { loadCaseDetail } from './case-detail'
 import { addCaseEvent } from './case-events'
-import { refreshCaseSearch } from './case-search-index'
-import { saveParty } from './parties'
-import { getSetting } from './settings'
+import { addNewCaseSearch, refreshCaseSearch } from './case-search-index'
+import { saveParties } from './parties'
 import { refreshCaseDue } from './lifecycle/deadline-store'
 import { refuseIfArchived } from './lifecycle/guards'
 import { writeChange, type RecordChange, type Trx } from './write'
 
-async function installationOfficeId(ctx: AppContext): Promise<string> {
-  const setting = await getSetting(ctx, { key: 'installation.officeId' })
-  if (typeof setting.value !== 'string') {
+/**
+ * Rules that need the store or the clock: the installation office is set, reference codes exist, identifiers
+ * check, reused parties exist. The office setting and both codes are read in one round trip through the binding.
+ */
+async function checkRegistration(
+  ctx: AppContext,
+  input: ParsedInput<'cases.register'>
+): Promise<{ officeId: string; identities: PartyIdentity[] }> {
+  const officeKey: SettingKey = 'installation.officeId'
+  const known = await ctx.db
+    .selectNoFrom((eb) => [
+      eb.selectFrom('settings').select('value').where('key', '=', officeKey).as('office'),
+      eb
+        .exists(eb.selectFrom('case_sources').select('code').where('code', '=', input.source).where('active', '=', 1))
+        .as('source'),
+      eb
+        .exists(
+          eb.selectFrom('dispute_types').select('code').where('code', '=', input.disputeType).where('active', '=', 1)
+        )
+        .as('type')
+    ])
+    .executeTakeFirstOrThrow()
+  // Settings hold JSON (settings.ts).
+  const officeId: unknown = known.office === null ? null : JSON.parse(known.office)
+  if (typeof officeId !== 'string') {
     throw new AppError('VALIDATION_FAILED', '尚未设置本机所属调解组织，请先完成首次使用设置')
   }
-  return setting.value
-}
-
-/** Rules that need the store or the clock: reference codes exist, identifiers check, reused parties exist. */
-async function checkRegistration(ctx: AppContext, input: ParsedInput<'cases.register'>): Promise<PartyIdentity[]> {
   const fields: Record<string, string> = {}
-  const source = await ctx.db
-    .selectFrom('case_sources')
-    .select('code')
-    .where('code', '=', input.source)
-    .where('active', '=', 1)
-    .executeTakeFirst()
-  if (!source) fields.source = '没有这个案件来源'
-  const type = await ctx.db
-    .selectFrom('dispute_types')
-    .select('code')
-    .where('code', '=', input.disputeType)
-    .where('active', '=', 1)
-    .executeTakeFirst()
-  if (!type) fields.disputeType = '没有这个纠纷类型'
+  if (!known.source) fields.source = '没有这个案件来源'
+  if (!known.type) fields.disputeType = '没有这个纠纷类型'
 
   const today = chinaDate(ctx.clock.now())
   if (input.occurredOn && input.occurredOn > today) fields.occurredOn = '发生日期不能晚于今天'
@@ -79,7 +85,7 @@ async function checkRegistration(ctx: AppContext, input: ParsedInput<'cases.regi
     }
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', '输入有误，请检查标出的字段', fields)
-  return identities
+  return { officeId, identities }
 }
 
 /**
@@ -91,18 +97,12 @@ export async function registerCase(
   input: ParsedInput<'cases.register'>,
   within?: (trx: Trx, record: RecordChange, caseId: string) => Promise<void>
 ): Promise<CaseDetail> {
-  const officeId = await installationOfficeId(ctx)
-  const identities = await checkRegistration(ctx, input)
+  const { officeId, identities } = await checkRegistration(ctx, input)
 
   const caseId = await writeChange(ctx, 'cases.register', async (trx, record) => {
     const now = ctx.clock.now().toISOString()
-    const { next } = await trx
-      .selectFrom('cases')
-      .select((eb) => eb(eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)), '+', 1).as('next'))
-      .executeTakeFirstOrThrow()
-    const row = {
-      id: uuidv7(),
-      seq: Number(next),
+    const id = uuidv7()
+    const fields = {
       registered_office_id: officeId,
       handling_office_id: officeId,
       case_number: null,
@@ -130,35 +130,43 @@ export async function registerCase(
       updated_at: now,
       version: 1
     }
-    await trx.insertInto('cases').values(row).execute()
+    // The next registration-order key is taken in the insert itself (one round trip, not a read and a write);
+    // inside this IMMEDIATE transaction no other writer can take the same one.
+    const { seq } = await trx
+      .insertInto('cases')
+      .values({ id, seq: sql<number>`(select coalesce(max(seq), 0) + 1 from cases)`, ...fields })
+      .returning('seq')
+      .executeTakeFirstOrThrow()
+    // Keys in the order of the columns, as the audit row has always shown them.
+    const row = { id, seq, ...fields }
     record({ entity: 'cases', entityId: row.id, operation: 'insert', version: 1, after: row })
 
-    const partyIds: string[] = []
-    const changedParties: string[] = []
-    for (const [index, party] of input.parties.entries()) {
-      const saved = await saveParty(trx, record, party, identities[index], now)
-      partyIds.push(saved.id)
-      if (saved.changedExisting) changedParties.push(saved.id)
-    }
-    for (const [index, party] of input.parties.entries()) {
-      const link = {
-        id: uuidv7(),
-        case_id: row.id,
-        party_id: partyIds[index],
-        role: party.role,
-        acts_for_party_id: party.role === 'agent' && party.actsFor != null ? partyIds[party.actsFor] : null,
-        sort_order: index,
-        created_at: now,
-        updated_at: now,
-        version: 1
-      }
-      await trx.insertInto('case_parties').values(link).execute()
+    const parties = await saveParties(trx, record, input.parties, identities, now)
+    const links = input.parties.map((party, index) => ({
+      id: uuidv7(),
+      case_id: row.id,
+      party_id: parties[index].row.id,
+      role: party.role,
+      acts_for_party_id: party.role === 'agent' && party.actsFor != null ? parties[party.actsFor].row.id : null,
+      sort_order: index,
+      created_at: now,
+      updated_at: now,
+      version: 1
+    }))
+    for (const link of links) {
       record({ entity: 'case_parties', entityId: link.id, operation: 'insert', version: 1, after: link })
     }
+    await trx.insertInto('case_parties').values(links).execute()
     await addCaseEvent(ctx, trx, record, row.id, 'registered', { to: 'registered', detail: { source: input.source } })
-    await refreshCaseSearch(trx, row.id)
+    // Links are in input order (sort_order = index), the order refreshCaseSearch reads them in.
+    await addNewCaseSearch(
+      trx,
+      row,
+      parties.map((p) => p.row)
+    )
     await refreshCaseDue(trx, row.id, chinaDate(ctx.clock.now()))
     // A reused party's corrected name or phone must be found in its earlier cases too.
+    const changedParties = parties.filter((p) => p.changedExisting).map((p) => p.row.id)
     if (changedParties.length > 0) {
       const earlier = await trx
         .selectFrom('case_parties')

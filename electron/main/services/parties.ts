@@ -63,44 +63,65 @@ function partyColumns(input: ParsedPartyInput, identity: PartyIdentity) {
   }
 }
 
+/** A party of a registration after its save: the record as it now stands, and whether an existing one changed. */
+export interface SavedParty {
+  row: PartyRow
+  /** An existing record took new values: its other cases' search rows must then follow. */
+  changedExisting: boolean
+}
+
 /**
- * Insert a new party, or bring an existing one up to date with what the clerk
- * typed now (a new phone, an address). Returns the party id, and whether an
- * existing record changed (its other cases' search rows must then follow).
+ * Save a registration's parties, in input order: insert the new ones, or
+ * bring an existing one up to date with what the clerk typed now (a new
+ * phone, an address). New rows go in as one multi-row insert (one round trip
+ * through the binding instead of one per party); they are recorded in input
+ * order all the same, so the audit trail reads as before.
  */
-export async function saveParty(
+export async function saveParties(
   trx: Trx,
   record: RecordChange,
-  input: ParsedPartyInput,
-  identity: PartyIdentity,
+  inputs: ParsedPartyInput[],
+  identities: PartyIdentity[],
   now: string
-): Promise<{ id: string; changedExisting: boolean }> {
-  const columns = partyColumns(input, identity)
-  if (input.existingPartyId) {
-    const before = await trx
-      .selectFrom('parties')
-      .selectAll()
-      .where('id', '=', input.existingPartyId)
-      .executeTakeFirstOrThrow()
-    // Only fill in or change what was typed; never blank out what the record already knows.
-    const changes = Object.fromEntries(
-      Object.entries(columns).filter(([key, value]) => value !== null && value !== before[key as keyof PartyRow])
-    )
-    if (Object.keys(changes).length > 0) {
-      const after = { ...before, ...changes, updated_at: now, version: before.version + 1 }
-      await trx
-        .updateTable('parties')
-        .set({ ...changes, updated_at: now, version: after.version })
-        .where('id', '=', before.id)
-        .execute()
-      record({ entity: 'parties', entityId: before.id, operation: 'update', version: after.version, before, after })
+): Promise<SavedParty[]> {
+  const saved: SavedParty[] = []
+  const inserts: PartyRow[] = []
+  for (const [index, input] of inputs.entries()) {
+    const columns = partyColumns(input, identities[index])
+    if (input.existingPartyId) {
+      saved.push(await updateParty(trx, record, input.existingPartyId, columns, now))
+      continue
     }
-    return { id: before.id, changedExisting: Object.keys(changes).length > 0 }
+    const row = { id: uuidv7(), ...columns, created_at: now, updated_at: now, version: 1 }
+    record({ entity: 'parties', entityId: row.id, operation: 'insert', version: 1, after: row })
+    inserts.push(row)
+    saved.push({ row, changedExisting: false })
   }
-  const row = { id: uuidv7(), ...columns, created_at: now, updated_at: now, version: 1 }
-  await trx.insertInto('parties').values(row).execute()
-  record({ entity: 'parties', entityId: row.id, operation: 'insert', version: 1, after: row })
-  return { id: row.id, changedExisting: false }
+  if (inserts.length > 0) await trx.insertInto('parties').values(inserts).execute()
+  return saved
+}
+
+async function updateParty(
+  trx: Trx,
+  record: RecordChange,
+  partyId: string,
+  columns: ReturnType<typeof partyColumns>,
+  now: string
+): Promise<SavedParty> {
+  const before = await trx.selectFrom('parties').selectAll().where('id', '=', partyId).executeTakeFirstOrThrow()
+  // Only fill in or change what was typed; never blank out what the record already knows.
+  const changes = Object.fromEntries(
+    Object.entries(columns).filter(([key, value]) => value !== null && value !== before[key as keyof PartyRow])
+  )
+  if (Object.keys(changes).length === 0) return { row: before, changedExisting: false }
+  const after = { ...before, ...changes, updated_at: now, version: before.version + 1 }
+  await trx
+    .updateTable('parties')
+    .set({ ...changes, updated_at: now, version: after.version })
+    .where('id', '=', before.id)
+    .execute()
+  record({ entity: 'parties', entityId: before.id, operation: 'update', version: after.version, before, after })
+  return { row: after, changedExisting: true }
 }
 
 export async function lookupParties(

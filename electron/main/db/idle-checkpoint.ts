@@ -1,0 +1,157 @@
+/*
+ * WAL checkpoints in idle moments instead of inside a save's commit.
+ *
+ * SQLite's automatic checkpoint runs inside the commit that takes the WAL
+ * past `wal_autocheckpoint` pages. At 1,000,000 cases an intake save writes
+ * ≈ 80 WAL frames (one or two pages of each of ≈ 40 tables and indexes), so
+ * with the default of 1,000 pages every ≈ 12th save also copied ≈ 1,000
+ * pages back into the database file and fsynced it (docs/performance.md).
+ * Here, once the connection has had no statement for `idleMs`, one PASSIVE
+ * checkpoint runs on the same connection (the store keeps one connection,
+ * TOOLCHAIN.md), so between a clerk's saves the WAL is emptied and a save
+ * finds it nearly empty. The automatic checkpoint stays as the backstop for
+ * bursts with no idle moment (a loop of saves, an import).
+ *
+ * Durability is untouched: with synchronous = FULL every commit is fsynced in
+ * the WAL whether or not a checkpoint has copied it yet.
+ */
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type DatabaseIntrospector,
+  type Dialect,
+  type DialectAdapter,
+  type Driver,
+  type Kysely,
+  type QueryCompiler,
+  type TransactionSettings
+} from 'kysely'
+import type { Logger } from '../context'
+
+/** How long the connection must have been quiet. Long enough to let a save's follow-up reads pass. */
+export const IDLE_CHECKPOINT_MS = 250
+
+/**
+ * The automatic checkpoint's threshold, in pages, for bursts without an idle
+ * moment: SQLite's default. A larger one (4,000) was measured in a loop of
+ * saves and made no difference beyond the noise, only larger copies at once.
+ */
+export const WAL_BACKSTOP_PAGES = 1000
+
+export interface IdleCheckpointOptions {
+  idleMs?: number
+  log: Pick<Logger, 'error'>
+  /** Called after each idle checkpoint with SQLite's answer (busy, WAL frames, frames copied). */
+  onCheckpoint?: (result: CheckpointResult) => void
+}
+
+export interface CheckpointResult {
+  busy: number
+  log: number
+  checkpointed: number
+}
+
+export class IdleCheckpointDialect implements Dialect {
+  constructor(
+    readonly inner: Dialect,
+    readonly options: IdleCheckpointOptions
+  ) {}
+
+  createDriver(): Driver {
+    return new IdleCheckpointDriver(this.inner.createDriver(), this.options)
+  }
+
+  createQueryCompiler(): QueryCompiler {
+    return this.inner.createQueryCompiler()
+  }
+
+  createAdapter(): DialectAdapter {
+    return this.inner.createAdapter()
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return this.inner.createIntrospector(db)
+  }
+}
+
+/**
+ * Every connection handed back re-arms one timer; when it fires the
+ * connection has been quiet for `idleMs`. The checkpoint takes the connection
+ * like any query (the driver's mutex), and hands it back without re-arming,
+ * so a quiet store is checkpointed once, not every `idleMs`.
+ */
+class IdleCheckpointDriver implements Driver {
+  readonly #inner: Driver
+  readonly #options: IdleCheckpointOptions
+  #timer: NodeJS.Timeout | null = null
+  #running: Promise<void> | null = null
+  #destroyed = false
+
+  constructor(inner: Driver, options: IdleCheckpointOptions) {
+    this.#inner = inner
+    this.#options = options
+  }
+
+  init(): Promise<void> {
+    return this.#inner.init()
+  }
+
+  acquireConnection(): Promise<DatabaseConnection> {
+    return this.#inner.acquireConnection()
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    return this.#inner.beginTransaction(connection, settings)
+  }
+
+  commitTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.commitTransaction(connection)
+  }
+
+  rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    return this.#inner.rollbackTransaction(connection)
+  }
+
+  async releaseConnection(connection: DatabaseConnection): Promise<void> {
+    await this.#inner.releaseConnection(connection)
+    this.#arm()
+  }
+
+  async destroy(): Promise<void> {
+    this.#destroyed = true
+    if (this.#timer) clearTimeout(this.#timer)
+    // A checkpoint in flight holds the connection; close after it.
+    if (this.#running) await this.#running
+    await this.#inner.destroy()
+  }
+
+  #arm(): void {
+    if (this.#destroyed) return
+    if (this.#timer) {
+      this.#timer.refresh()
+      return
+    }
+    this.#timer = setTimeout(() => {
+      this.#running = this.#checkpoint().finally(() => (this.#running = null))
+    }, this.#options.idleMs ?? IDLE_CHECKPOINT_MS)
+    // A quiet store must not keep a CLI or a test process alive.
+    this.#timer.unref()
+  }
+
+  async #checkpoint(): Promise<void> {
+    if (this.#destroyed) return
+    const connection = await this.#inner.acquireConnection()
+    try {
+      const { rows } = await connection.executeQuery<CheckpointResult>(
+        CompiledQuery.raw('pragma wal_checkpoint(PASSIVE)')
+      )
+      this.#options.onCheckpoint?.(rows[0])
+    } catch (error) {
+      // Nothing is lost (the WAL keeps every commit, the backstop copies it later), but say so.
+      this.#options.log.error('空闲时的数据库检查点（WAL checkpoint）失败', error)
+    } finally {
+      await this.#inner.releaseConnection(connection)
+    }
+  }
+}
