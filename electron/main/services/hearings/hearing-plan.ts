@@ -5,12 +5,7 @@
  * over them. Used by hearings.check (which writes nothing) and, inside the
  * write transaction, by schedule and reschedule (the final word).
  */
-import {
-  BOOKED_STATUSES,
-  HEARING_KIND_LABELS,
-  type HearingCheck,
-  type HearingKind
-} from '../../../../shared/domain/hearing'
+import type { HearingCheck, HearingKind } from '../../../../shared/domain/hearing'
 import type { ParsedInput } from '../../../../shared/ipc-contract'
 import {
   checkHearing,
@@ -21,14 +16,15 @@ import {
   type CandidateSession,
   type ClashReport,
   type Leave,
-  type OfficePeriod
+  type OfficePeriod,
+  type Slot
 } from '../../../../shared/rules/hearing-clash'
 import { addCalendarDays } from '../../../../shared/rules/working-days'
 import type { AppContext } from '../../context'
 import { AppError, invalidField, notFound } from '../../errors'
 import type { Trx } from '../write'
-import { caseLabel } from './hearing-store'
-import { officeHoursOf } from './rooms'
+import { busySlots, sessionsOnDay } from './clash-sessions'
+import { officeHoursFrom } from './rooms'
 import { loadWorkingCalendar } from './working-calendar'
 
 type Db = AppContext['db'] | Trx
@@ -37,6 +33,9 @@ type Draft = ParsedInput<'hearings.check'>
 /** Cases a session can be held for: accepted and not yet finished. */
 const SCHEDULABLE = new Set(['accepted', 'in_mediation'])
 const FREE_SLOT_HORIZON_DAYS = 30
+const FREE_SLOT_COUNT = 3
+/** Days from the draft's date the free-slot search reads sessions for, widening only when it must. */
+const FREE_SLOT_STEPS = [1, 4, FREE_SLOT_HORIZON_DAYS]
 
 export interface HearingPlan {
   caseId: string
@@ -47,6 +46,10 @@ export interface HearingPlan {
   partyKeys: Map<string, string>
   report: ClashReport
   hours: OfficePeriod[]
+  /** The sessions of the draft's day that share a person, a party or the room. */
+  others: BookedSession[]
+  /** The people's leave from the draft's day to the plan's reach. */
+  leaves: Leave[]
 }
 
 /** The person behind a party record: one person in two cases is one person. */
@@ -56,30 +59,59 @@ export function partyKey(p: { id: string; id_number: string | null; credit_code:
   return `p:${p.id}`
 }
 
-export async function planHearing(db: Db, draft: Draft): Promise<HearingPlan> {
-  const theCase = await db
+/** How far past the session's day a plan reads mediators' leave (the free-slot search reads 30 days). */
+interface PlanReach {
+  leavesUntil?: string
+}
+
+export async function planHearing(db: Db, draft: Draft, reach: PlanReach = {}): Promise<HearingPlan> {
+  // One statement: the case, its parties (the case's columns repeat on each), the room asked for and the
+  // hours of the office the session is held at (the room's, else the case's).
+  const roomId = draft.placeKind === 'onsite' ? null : draft.roomId
+  const caseRows = await db
     .selectFrom('cases')
-    .select(['id', 'status', 'handling_office_id'])
-    .where('id', '=', draft.caseId)
-    .executeTakeFirst()
+    .leftJoin('rooms', (join) => join.on('rooms.id', 'is', roomId))
+    .leftJoin('case_parties', 'case_parties.case_id', 'cases.id')
+    .leftJoin('parties', 'parties.id', 'case_parties.party_id')
+    .select((eb) => [
+      'cases.id',
+      'cases.status',
+      'cases.handling_office_id',
+      'parties.id as party_id',
+      'parties.name',
+      'parties.id_number',
+      'parties.credit_code',
+      'rooms.id as room_id',
+      'rooms.name as room_name',
+      'rooms.office_id as room_office_id',
+      'rooms.capacity as room_capacity',
+      'rooms.active as room_active',
+      eb
+        .selectFrom('office_hours')
+        .select('office_hours.periods')
+        .where('office_hours.office_id', '=', eb.fn.coalesce('rooms.office_id', 'cases.handling_office_id'))
+        .as('periods')
+    ])
+    .where('cases.id', '=', draft.caseId)
+    .execute()
+  const theCase = caseRows[0]
   if (!theCase) throw invalidField('caseId', '案件不存在')
   if (!SCHEDULABLE.has(theCase.status)) throw new AppError('CONFLICT', '案件受理后、办结前才能安排调解会')
 
-  const parties = await db
-    .selectFrom('case_parties')
-    .innerJoin('parties', 'parties.id', 'case_parties.party_id')
-    .select(['parties.id', 'parties.name', 'parties.id_number', 'parties.credit_code'])
-    .where('case_parties.case_id', '=', draft.caseId)
-    .execute()
-  const partyById = new Map(parties.map((p) => [p.id, p]))
+  const partyById = new Map(
+    caseRows.flatMap((p) =>
+      p.party_id === null
+        ? []
+        : [[p.party_id, { id: p.party_id, name: p.name!, id_number: p.id_number, credit_code: p.credit_code }] as const]
+    )
+  )
   draft.partyIds.forEach((id, index) => {
     if (!partyById.has(id)) throw invalidField(`partyIds.${index}`, '不是本案当事人')
   })
 
+  const date = draft.startsAt.slice(0, 10)
   const personIds = [...(draft.leadMediatorId ? [draft.leadMediatorId] : []), ...draft.assistantIds, ...draft.expertIds]
-  const people = personIds.length
-    ? await db.selectFrom('mediators').select(['id', 'name', 'status']).where('id', 'in', personIds).execute()
-    : []
+  const { people, leaves } = await peopleWithLeaves(db, personIds, date, reach.leavesUntil ?? date)
   const personById = new Map(people.map((p) => [p.id, p]))
   const person = (id: string, field: string) => {
     const found = personById.get(id)
@@ -91,142 +123,78 @@ export async function planHearing(db: Db, draft: Draft): Promise<HearingPlan> {
   const assistants = draft.assistantIds.map((id, i) => person(id, `assistantIds.${i}`))
   const experts = draft.expertIds.map((id, i) => person(id, `expertIds.${i}`))
 
-  const roomId = draft.placeKind === 'onsite' ? null : draft.roomId
-  const room = roomId ? await db.selectFrom('rooms').selectAll().where('id', '=', roomId).executeTakeFirst() : undefined
-  if (roomId && !room) throw invalidField('roomId', '调解室不存在')
-  if (room && room.active !== 1) {
-    throw invalidField('roomId', `“${room.name}”已停用`)
+  if (roomId && theCase.room_id === null) throw invalidField('roomId', '调解室不存在')
+  if (theCase.room_id !== null && theCase.room_active !== 1) {
+    throw invalidField('roomId', `“${theCase.room_name}”已停用`)
   }
 
-  const officeId = room?.office_id ?? theCase.handling_office_id
-  const hours = (await officeHoursOf(db, officeId)).periods
+  const officeId = theCase.room_office_id ?? theCase.handling_office_id
+  const hours = officeHoursFrom(officeId, theCase.periods).periods
   const partyKeys = new Map(draft.partyIds.map((id) => [id, partyKey(partyById.get(id)!)]))
   const candidate: CandidateSession = {
     id: draft.id,
     startsAt: draft.startsAt,
     endsAt: draft.endsAt,
-    roomId: room?.id ?? null,
-    roomName: room?.name ?? null,
-    roomCapacity: room?.capacity ?? null,
+    roomId: theCase.room_id,
+    roomName: theCase.room_name,
+    roomCapacity: theCase.room_capacity,
     mediators: [...lead, ...assistants],
     experts,
     parties: draft.partyIds.map((id) => ({ id: partyKeys.get(id)!, name: partyById.get(id)!.name }))
   }
-  const date = draft.startsAt.slice(0, 10)
-  const others = await bookedSessions(db, candidate, date, addCalendarDays(date, 1))
-  const leaves = await leavesOf(db, candidate, date, date)
+  const others = await sessionsOnDay(db, candidate, date, addCalendarDays(date, 1))
   const calendar = await loadWorkingCalendar(db, [Number(date.slice(0, 4))])
+  // The leave rule looks only at leave covering the session's day, however far `leaves` reaches.
   const report = checkHearing({ candidate, others, leaves, calendar, hours })
-  return { caseId: theCase.id, officeId, kind: draft.kind, candidate, partyKeys, report, hours }
+  return { caseId: theCase.id, officeId, kind: draft.kind, candidate, partyKeys, report, hours, others, leaves }
 }
 
-/** Sessions in [from, toExclusive) that share a person, a party or the room with the candidate. */
-export async function bookedSessions(
-  db: Db,
-  candidate: CandidateSession,
-  from: string,
-  toExclusive: string
-): Promise<BookedSession[]> {
-  const personIds = [...candidate.mediators, ...candidate.experts].map((p) => p.id)
-  const partyKeys = candidate.parties.map((p) => p.id)
+/** The people asked for, with their leave overlapping [from, to] (one statement: leave rows repeat the person). */
+async function peopleWithLeaves(db: Db, ids: string[], from: string, to: string) {
+  if (ids.length === 0) return { people: [], leaves: [] }
   const rows = await db
-    .selectFrom('hearings')
-    .innerJoin('cases', 'cases.id', 'hearings.case_id')
-    .leftJoin('rooms', 'rooms.id', 'hearings.room_id')
-    .select([
-      'hearings.id',
-      'hearings.kind',
-      'hearings.starts_at',
-      'hearings.ends_at',
-      'hearings.room_id',
-      'rooms.name as room_name',
-      'cases.case_number',
-      'cases.seq'
-    ])
-    .where('hearings.starts_at', '>=', from)
-    .where('hearings.starts_at', '<', toExclusive)
-    .where('hearings.status', 'in', [...BOOKED_STATUSES])
-    .$if(candidate.id !== undefined, (q) => q.where('hearings.id', '!=', candidate.id!))
-    .where((eb) =>
-      eb.or([
-        ...(candidate.roomId ? [eb('hearings.room_id', '=', candidate.roomId)] : []),
-        // Correlated EXISTS, not IN: the day's range on starts_at drives the search, and each session is
-        // checked through the (hearing, person) indexes, however many sessions a busy mediator has in all.
-        ...(personIds.length
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('hearing_mediators')
-                  .select('hearing_mediators.id')
-                  .whereRef('hearing_mediators.hearing_id', '=', 'hearings.id')
-                  .where('hearing_mediators.mediator_id', 'in', personIds)
-              )
-            ]
-          : []),
-        ...(partyKeys.length
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('hearing_parties')
-                  .select('hearing_parties.id')
-                  .whereRef('hearing_parties.hearing_id', '=', 'hearings.id')
-                  .where('hearing_parties.party_key', 'in', partyKeys)
-              )
-            ]
-          : [])
-      ])
+    .selectFrom('mediators')
+    .leftJoin('mediator_leaves', (join) =>
+      join
+        .onRef('mediator_leaves.mediator_id', '=', 'mediators.id')
+        .on('mediator_leaves.from_date', '<=', to)
+        .on('mediator_leaves.to_date', '>=', from)
     )
+    .select([
+      'mediators.id',
+      'mediators.name',
+      'mediators.status',
+      'mediator_leaves.from_date',
+      'mediator_leaves.to_date'
+    ])
+    .where('mediators.id', 'in', ids)
     .execute()
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const people = await db
-    .selectFrom('hearing_mediators')
-    .innerJoin('mediators', 'mediators.id', 'hearing_mediators.mediator_id')
-    .select(['hearing_mediators.hearing_id', 'mediators.id', 'mediators.name'])
-    .where('hearing_mediators.hearing_id', 'in', ids)
-    .execute()
-  const parties = await db
-    .selectFrom('hearing_parties')
-    .innerJoin('parties', 'parties.id', 'hearing_parties.party_id')
-    .select(['hearing_parties.hearing_id', 'hearing_parties.party_key', 'parties.name'])
-    .where('hearing_parties.hearing_id', 'in', ids)
-    .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    label: `${caseLabel(r.case_number, r.seq)} 的${HEARING_KIND_LABELS[r.kind]}`,
-    startsAt: r.starts_at,
-    endsAt: r.ends_at,
-    roomId: r.room_id,
-    roomName: r.room_name,
-    people: people.filter((p) => p.hearing_id === r.id).map((p) => ({ id: p.id, name: p.name })),
-    parties: parties.filter((p) => p.hearing_id === r.id).map((p) => ({ id: p.party_key, name: p.name }))
-  }))
+  const people = [...new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, status: r.status }])).values()]
+  const leaves: Leave[] = rows.flatMap((r) =>
+    r.from_date === null || r.to_date === null
+      ? []
+      : [{ mediatorId: r.id, name: r.name, from: r.from_date, to: r.to_date }]
+  )
+  return { people, leaves }
 }
 
-async function leavesOf(db: Db, candidate: CandidateSession, from: string, to: string): Promise<Leave[]> {
-  const ids = [...candidate.mediators, ...candidate.experts].map((p) => p.id)
-  if (ids.length === 0) return []
-  const rows = await db
-    .selectFrom('mediator_leaves')
-    .innerJoin('mediators', 'mediators.id', 'mediator_leaves.mediator_id')
-    .select(['mediator_leaves.mediator_id', 'mediators.name', 'mediator_leaves.from_date', 'mediator_leaves.to_date'])
-    .where('mediator_leaves.mediator_id', 'in', ids)
-    .where('mediator_leaves.from_date', '<=', to)
-    .where('mediator_leaves.to_date', '>=', from)
-    .execute()
-  return rows.map((r) => ({ mediatorId: r.mediator_id, name: r.name, from: r.from_date, to: r.to_date }))
-}
-
-/** The check answer: the plan's clashes, and free slots of the same length for the same people and room. */
-export async function checkDraft(ctx: AppContext, draft: Draft): Promise<HearingCheck> {
-  const plan = await planHearing(ctx.db, draft)
+/**
+ * Free slots, widening the sessions read as far as the search needs: it
+ * scans days in order and stops at FREE_SLOT_COUNT, and sessions never cross
+ * midnight, so a search over the first k days that finds them all gives what
+ * the whole horizon would. Days before today need no sessions (no slot
+ * starts in the past).
+ */
+async function freeSlotsFor(ctx: AppContext, plan: HearingPlan): Promise<Slot[]> {
   const { candidate } = plan
   const fromDate = candidate.startsAt.slice(0, 10)
   const toDate = addCalendarDays(fromDate, FREE_SLOT_HORIZON_DAYS)
-  const busy = await bookedSessions(ctx.db, candidate, fromDate, toDate)
-  const leaves = await leavesOf(ctx.db, candidate, fromDate, toDate)
+  const notBefore = chinaWallClock(ctx.clock.now())
+  const today = notBefore.slice(0, 10)
+  // No slot starts in the past: a horizon that ends by today offers none, and is neither read nor searched.
+  if (toDate <= today) return []
   const blockedDates = new Set<string>()
-  for (const leave of leaves) {
+  for (const leave of plan.leaves) {
     for (
       let d = leave.from < fromDate ? fromDate : leave.from;
       d <= leave.to && d <= toDate;
@@ -236,20 +204,37 @@ export async function checkDraft(ctx: AppContext, draft: Draft): Promise<Hearing
     }
   }
   const years = [...new Set([Number(fromDate.slice(0, 4)), Number(toDate.slice(0, 4))])]
-  const freeSlots =
-    plan.report.hard.length > 0 || plan.report.soft.length > 0
-      ? findFreeSlots({
-          durationMinutes: wallMinutes(candidate.endsAt) - wallMinutes(candidate.startsAt),
-          fromDate,
-          notBefore: chinaWallClock(ctx.clock.now()),
-          busy,
-          blockedDates,
-          calendar: await loadWorkingCalendar(ctx.db, years),
-          hours: plan.hours,
-          horizonDays: FREE_SLOT_HORIZON_DAYS
-        })
-      : []
-  return { hard: plan.report.hard, soft: plan.report.soft, freeSlots }
+  const calendar = await loadWorkingCalendar(ctx.db, years)
+  let busy: Slot[] = plan.others
+  let known = addCalendarDays(fromDate, 1)
+  for (const days of FREE_SLOT_STEPS) {
+    const until = addCalendarDays(fromDate, days)
+    if (until <= today) continue
+    const from = known < today ? today : known
+    if (from < until) busy = [...busy, ...(await busySlots(ctx.db, candidate, from, until))]
+    if (until > known) known = until
+    const slots = findFreeSlots({
+      durationMinutes: wallMinutes(candidate.endsAt) - wallMinutes(candidate.startsAt),
+      fromDate,
+      notBefore,
+      busy,
+      blockedDates,
+      calendar,
+      hours: plan.hours,
+      count: FREE_SLOT_COUNT,
+      horizonDays: days
+    })
+    if (slots.length === FREE_SLOT_COUNT || days === FREE_SLOT_HORIZON_DAYS) return slots
+  }
+  return []
+}
+
+/** The check answer: the plan's clashes, and free slots of the same length for the same people and room. */
+export async function checkDraft(ctx: AppContext, draft: Draft): Promise<HearingCheck> {
+  const fromDate = draft.startsAt.slice(0, 10)
+  const plan = await planHearing(ctx.db, draft, { leavesUntil: addCalendarDays(fromDate, FREE_SLOT_HORIZON_DAYS) })
+  const clashes = plan.report.hard.length > 0 || plan.report.soft.length > 0
+  return { hard: plan.report.hard, soft: plan.report.soft, freeSlots: clashes ? await freeSlotsFor(ctx, plan) : [] }
 }
 
 export async function checkHearingDraft(ctx: AppContext, input: ParsedInput<'hearings.check'>): Promise<HearingCheck> {

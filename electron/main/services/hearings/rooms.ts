@@ -90,11 +90,16 @@ export async function saveRoom(ctx: AppContext, input: ParsedInput<'rooms.save'>
   return (await findRoom(ctx.db, id))!
 }
 
+/** An office's hours from its office_hours row's periods (read by the caller), or the default without a row. */
+export function officeHoursFrom(officeId: string, periods: string | null | undefined): OfficeHours {
+  return periods != null
+    ? { officeId, periods: JSON.parse(periods) as OfficePeriod[], isDefault: false }
+    : { officeId, periods: DEFAULT_OFFICE_HOURS, isDefault: true }
+}
+
 export async function officeHoursOf(db: Db, officeId: string): Promise<OfficeHours> {
   const row = await db.selectFrom('office_hours').select('periods').where('office_id', '=', officeId).executeTakeFirst()
-  return row
-    ? { officeId, periods: JSON.parse(row.periods) as OfficePeriod[], isDefault: false }
-    : { officeId, periods: DEFAULT_OFFICE_HOURS, isDefault: true }
+  return officeHoursFrom(officeId, row?.periods)
 }
 
 export async function getOfficeHours(
