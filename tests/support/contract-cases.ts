@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { IpcResult } from '../../shared/errors'
 import { METHOD_NAMES, type MethodName, type MethodOutput } from '../../shared/ipc-contract'
 import disputeTypesFile from '../../resources/reference/dispute-types.json' with { type: 'json' }
-import { startTempApp, tableCounts, type TempApp } from './temp-app'
+import { fixedClock, startTempApp, tableCounts, type TempApp } from './temp-app'
 import { chooseOffice, registration } from './intake-fixtures'
 import { rosterCases } from './contract-cases-roster'
 import { hearingCases } from './contract-cases-hearings'
@@ -24,6 +24,9 @@ import { keyPersonCases } from './contract-cases-key-persons'
 import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { MIGRATIONS } from '../../electron/main/db/migrator'
+
+/** The contract cases' "now": Monday 30 November 2026, 09:00 in China. */
+export const CONTRACT_NOW = '2026-11-30T01:00:00.000Z'
 
 export type Call = (method: MethodName, input: unknown) => Promise<IpcResult<unknown>>
 
@@ -59,7 +62,9 @@ export function describeEveryContractMethod(
   const call: Call = (method, input) => transport.call(method, input)
 
   beforeEach(async () => {
-    app = await startTempApp()
+    // The cases are written against dated fixtures (sessions in early December 2026): a fixed "now" keeps them
+    // in the future, so the answers do not change as the calendar moves on.
+    app = await startTempApp({ clock: fixedClock(CONTRACT_NOW) })
     transport = await connect(app)
   })
   afterEach(async () => {
