@@ -50,6 +50,12 @@ export const useCasesStore = defineStore('cases', () => {
       if (mine !== requestNo) return
       rows.value = [...rows.value, ...page.rows]
       nextCursor.value = page.nextCursor
+      // Past the count's cap the loaded rows are the better lower bound; at the end they are the exact total.
+      if (rows.value.length > total.value) total.value = rows.value.length
+      if (!page.nextCursor) {
+        total.value = rows.value.length
+        totalIsLowerBound.value = false
+      }
     } finally {
       loading.value = false
     }

@@ -68,9 +68,10 @@ export function pieOption(rows: CountRow[], risk = false): ChartOption {
       {
         type: 'pie',
         name: '案件数',
-        radius: ['40%', '70%'],
+        radius: ['36%', '62%'],
         center: ['62%', '50%'],
-        label: { formatter: '{b} {c}' },
+        // Long source names (当事人申请（来访、来电、来信）…) wrap instead of running off the canvas.
+        label: { formatter: '{b} {c}', width: 96, overflow: 'break' },
         data: rows.map((r) => ({
           name: r.label,
           value: r.value,
