@@ -12,6 +12,7 @@ import { pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
 import { startTempApp, tableCounts, type TempApp } from '../../../../tests/support/temp-app'
 import { chooseOffice, registration, residentId } from '../../../../tests/support/intake-fixtures'
 import { registerCaseSchema } from '../../../../shared/domain/case-input'
+import type { Clock } from '../../context'
 import { services } from '../index'
 import { BUNDLE_LIMITS } from './bundle-check'
 import { sha256Hex } from './export'
@@ -19,8 +20,8 @@ import { loadOfficeKey } from './office-key'
 import { readZip } from './zip-reader'
 import { writeZip, type ZipInput } from './zip-writer'
 
-export async function officeApp(code: string): Promise<TempApp> {
-  const app = await startTempApp()
+export async function officeApp(code: string, clock?: Clock): Promise<TempApp> {
+  const app = await startTempApp({ clock })
   await chooseOffice(app, code)
   return app
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ReportPeriodInput } from '../../../../shared/domain/report'
-import type { TempApp } from '../../../../tests/support/temp-app'
+import { fixedClock, type TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { exportFrom, importAt, officeApp, registerAt, registerCaseAt } from '../hub/hub-test-kit'
 import {
@@ -36,7 +36,13 @@ async function acceptedCases(app: TempApp, first: number, count: number): Promis
 }
 
 beforeAll(async () => {
-  ;[wutian, jingshan, hub] = await Promise.all([officeApp('wutian'), officeApp('jingshan'), officeApp('ouhai')])
+  // The report is November's: the cases are registered and accepted on its last working days.
+  const clock = fixedClock('2026-11-27T02:00:00.000Z')
+  ;[wutian, jingshan, hub] = await Promise.all([
+    officeApp('wutian', clock),
+    officeApp('jingshan', clock),
+    officeApp('ouhai', clock)
+  ])
   const a = await acceptedCases(wutian, 1, 5)
   await reachAgreement(wutian, a[0], '2026-11-20', 300_000)
   const terms = await reachAgreement(wutian, a[1], '2026-11-21', 45_000)

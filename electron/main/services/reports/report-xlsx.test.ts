@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MonthlyReport } from '../../../../shared/domain/report'
 import { exportCaseListSchema } from '../../../../shared/domain/report'
 import { MAIN_COLUMNS, ORG_COLUMNS, typeColumns, type ReportColumn } from '../../../../shared/rules/report-fields'
-import type { TempApp } from '../../../../tests/support/temp-app'
+import { fixedClock, type TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { exportFrom, importAt, officeApp, registerAt, registerCaseAt } from '../hub/hub-test-kit'
 import { CASE_LIST_SHEET } from './case-list-xlsx'
@@ -28,7 +28,13 @@ async function open(base64: string): Promise<ExcelJS.Workbook> {
 }
 
 beforeAll(async () => {
-  ;[wutian, jingshan, hub] = await Promise.all([officeApp('wutian'), officeApp('jingshan'), officeApp('ouhai')])
+  // The report is November's: the cases are registered and accepted on its last working days.
+  const clock = fixedClock('2026-11-27T02:00:00.000Z')
+  ;[wutian, jingshan, hub] = await Promise.all([
+    officeApp('wutian', clock),
+    officeApp('jingshan', clock),
+    officeApp('ouhai', clock)
+  ])
   for (const [app, first] of [
     [wutian, 1],
     [jingshan, 10]
