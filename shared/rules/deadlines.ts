@@ -68,6 +68,27 @@ export interface CaseDeadlineFacts {
   closedOn: string | null
 }
 
+/** The facts of a case not yet accepted (declined on `decidedOn`, or still waiting): only acceptance can be due. */
+export function factsBeforeAcceptance(
+  status: string,
+  registeredOn: string,
+  decidedOn: string | null
+): CaseDeadlineFacts {
+  return {
+    status,
+    registeredOn,
+    decidedOn,
+    acceptedOn: null,
+    referralKind: 'none',
+    extensions: [],
+    mediationEndedOn: null,
+    agreement: null,
+    confirmationAppliedOn: null,
+    firstFollowUpOn: null,
+    closedOn: null
+  }
+}
+
 export interface Deadline {
   kind: DeadlineKind
   /** For a performance deadline: the term's id. */

@@ -16,9 +16,9 @@ import {
 } from '../../../shared/domain/lifecycle'
 import type { CaseDeadlineFacts } from '../../../shared/rules/deadlines'
 import { formatCents } from '../../../shared/rules/money'
+import { agreementParty } from '../services/lifecycle/agreements'
 import type { AddEvent } from './seed-assignments'
 import type { AcceptedCase, Row } from './seed-lifecycle'
-import type { PartyLink } from './seed-parties'
 import { addDays, chinaDay, DAY, iso, type Rng, seededUuidv7 } from './seed-random'
 import * as T from './seed-lifecycle-text'
 
@@ -89,7 +89,7 @@ export class AgreementSteps {
       author_name: this.#actor.displayName,
       kind: written ? 'written' : 'oral',
       case_number: row.case_number ?? '',
-      parties: JSON.stringify(c.links.map((l) => agreementParty(l))),
+      parties: JSON.stringify(c.links.map((l) => agreementParty({ ...l.party, role: l.role }))),
       facts: row.summary,
       disputed_points: rng.pick(T.DISPUTED_POINTS),
       responsibility: rng.pick(T.RESPONSIBILITIES),
@@ -247,24 +247,4 @@ export class AgreementSteps {
 
 function dayDiff(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY)
-}
-
-/** A party as agreements.create copies it into the agreement (partySnapshot in services/lifecycle/agreements.ts). */
-function agreementParty(l: PartyLink) {
-  const p = l.party
-  return {
-    role: l.role,
-    kind: p.kind,
-    name: p.name,
-    gender: p.gender,
-    birthDate: p.birth_date,
-    ethnicity: p.ethnicity,
-    occupation: p.occupation,
-    address: p.address,
-    legalRepresentative: p.legal_representative,
-    phone: p.phone,
-    idType: p.id_type,
-    idNumber: p.id_number,
-    creditCode: p.credit_code
-  }
 }

@@ -13,7 +13,7 @@
  */
 import { DECLINE_REASON_LABELS, DECLINE_ROUTE_SUGGESTIONS, type DeclineReason } from '../../../shared/domain/case'
 import { formatCaseNumber } from '../../../shared/domain/case-number'
-import type { CaseDeadlineFacts, DeadlineSettings } from '../../../shared/rules/deadlines'
+import { type CaseDeadlineFacts, type DeadlineSettings, factsBeforeAcceptance } from '../../../shared/rules/deadlines'
 import type { WorkingCalendar } from '../../../shared/rules/working-days'
 import type { CaseRow } from '../db/schema'
 import { barJoin } from '../services/case-search-index'
@@ -297,19 +297,7 @@ export class RegisterGenerator {
     }
     event(reg, 'registered', { to_status: 'registered', detail: { source } })
     // What refreshCaseDue reads of the case (deadlineFacts), filled in as the lifecycle goes.
-    const facts: CaseDeadlineFacts = {
-      status: row.status,
-      registeredOn: chinaDay(reg),
-      decidedOn: null,
-      acceptedOn: null,
-      referralKind: 'none',
-      extensions: [],
-      mediationEndedOn: null,
-      agreement: null,
-      confirmationAppliedOn: null,
-      firstFollowUpOn: null,
-      closedOn: null
-    }
+    const facts: CaseDeadlineFacts = factsBeforeAcceptance(row.status, chinaDay(reg), null)
     this.#lifecycle(row, reg, event, out, links, facts)
     this.#life.dueRow(row, facts, out)
 

@@ -10,6 +10,7 @@ import type { ParsedInput } from '../../../../shared/ipc-contract'
 import { formatCents } from '../../../../shared/rules/money'
 import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
+import type { PartyRow } from '../../db/schema'
 import { AppError, invalidField, notFound } from '../../errors'
 import { addCaseEvent } from '../case-events'
 import type { Trx } from '../write'
@@ -26,7 +27,19 @@ async function partySnapshot(trx: Trx, caseId: string): Promise<StoredAgreementP
     .where('case_parties.case_id', '=', caseId)
     .orderBy('case_parties.sort_order')
     .execute()
-  return rows.map((p) => ({
+  return rows.map(agreementParty)
+}
+
+/** Party columns copied into an agreement; also what the generator writes (tools/seed-agreements.ts). */
+type SnapshotSource = Pick<
+  PartyRow,
+  | 'kind' | 'name' | 'gender' | 'birth_date' | 'ethnicity' | 'occupation' | 'address' | 'legal_representative'
+  | 'phone' | 'id_type' | 'id_number' | 'credit_code'
+> & { role: string } // prettier-ignore
+
+/** A party as the agreement keeps it: as it stood when the agreement was made. */
+export function agreementParty(p: SnapshotSource): StoredAgreementParty {
+  return {
     role: p.role,
     kind: p.kind,
     name: p.name,
@@ -40,7 +53,7 @@ async function partySnapshot(trx: Trx, caseId: string): Promise<StoredAgreementP
     idType: p.id_type,
     idNumber: p.id_number,
     creditCode: p.credit_code
-  }))
+  }
 }
 
 export async function createAgreement(

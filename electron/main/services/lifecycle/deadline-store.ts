@@ -11,6 +11,7 @@ import { chinaDate } from '../../../../shared/rules/china-time'
 import {
   DEADLINE_DEFAULTS,
   caseDeadlines,
+  factsBeforeAcceptance,
   nextDue,
   type CaseDeadlineFacts,
   type Deadline,
@@ -54,21 +55,7 @@ export async function deadlineFacts(db: Db, caseId: string): Promise<CaseDeadlin
   if (!theCase) return null
   const registeredOn = dateOf(theCase.registered_at)!
   // Not accepted yet (the intake path): only the decision on acceptance can be due, so read nothing more.
-  if (!theCase.accepted_at) {
-    return {
-      status: theCase.status,
-      registeredOn,
-      decidedOn: dateOf(theCase.declined_at),
-      acceptedOn: null,
-      referralKind: 'none',
-      extensions: [],
-      mediationEndedOn: null,
-      agreement: null,
-      confirmationAppliedOn: null,
-      firstFollowUpOn: null,
-      closedOn: null
-    }
-  }
+  if (!theCase.accepted_at) return factsBeforeAcceptance(theCase.status, registeredOn, dateOf(theCase.declined_at))
   const lifecycle = await db
     .selectFrom('case_lifecycle')
     .select('referral_kind')
