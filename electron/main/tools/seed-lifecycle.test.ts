@@ -11,22 +11,19 @@ import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IpcResult } from '../../../shared/errors'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { createHandlerTable, type HandlerTable } from '../ipc/register'
 import { refreshCaseDue } from '../services/lifecycle/deadline-store'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase } from './seed'
+import { dataOf } from '../../../tests/support/contract-cases'
 
 const quiet = { info: () => {}, error: () => {} }
+/** A successful answer's data (a failure throws with the error). */
+const ok = dataOf
 let dir: string
 let app: RunningApp
 let api: HandlerTable
-
-function ok<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`)
-  return result.data
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-seed-life-'))

@@ -11,25 +11,22 @@ import { services } from '../services/index'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCaseNumber } from '../../../shared/domain/case-number'
-import type { IpcResult } from '../../../shared/errors'
 import type { MethodInput } from '../../../shared/ipc-contract'
 import { createHandlerTable, type HandlerTable } from '../ipc/register'
 import { refreshCaseSearch } from '../services/case-search-index'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase, type SeedReport } from './seed'
 import { LIFECYCLE_TABLES } from './seed-columns'
+import { dataOf } from '../../../tests/support/contract-cases'
 
 const quiet = { info: () => {}, error: () => {} }
+/** A successful answer's data (a failure throws with the error). */
+const ok = dataOf
 let dir: string
 let dbPath: string
 let report: SeedReport
 let app: RunningApp
 let api: HandlerTable
-
-function ok<T>(result: IpcResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.error)}`)
-  return result.data
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-seed-'))
