@@ -5,6 +5,7 @@ import {
   acceptanceDue,
   caseDeadlines,
   confirmationDue,
+  factsBeforeAcceptance,
   followUpDue,
   mediationDue,
   nextDue,
@@ -84,19 +85,7 @@ describe('windows after the agreement takes effect', () => {
   })
 })
 
-const base: CaseDeadlineFacts = {
-  status: 'registered',
-  registeredOn: '2026-11-02',
-  decidedOn: null,
-  acceptedOn: null,
-  referralKind: 'none',
-  extensions: [],
-  mediationEndedOn: null,
-  agreement: null,
-  confirmationAppliedOn: null,
-  firstFollowUpOn: null,
-  closedOn: null
-}
+const base: CaseDeadlineFacts = factsBeforeAcceptance('registered', '2026-11-02', null)
 
 describe("a case's deadlines through its life", () => {
   it('registered: only the decision on acceptance is due', () => {

@@ -2,17 +2,11 @@
  * One batch of generated rows, by table (what the bulk loader writes per
  * batch key), and the small row shapes the app's own row types do not cover.
  */
-import type { AssignmentRow, CaseEventRow, CasePartyRow, CaseRow, PartyRow } from '../db/schema'
+import type { AssignmentRow, CaseEventRow, CasePartyRow, CaseRow, CaseSearchTable, PartyRow } from '../db/schema'
 import type { LifecycleRows } from './seed-lifecycle'
 
-export interface SearchRow {
-  rowid: number
-  case_number: string
-  summary: string
-  names: string
-  id_numbers: string
-  phones: string
-}
+/** A row of the FTS table, exactly as the schema declares it. */
+export type SearchRow = CaseSearchTable
 
 export interface NameKeyRow {
   name: string
