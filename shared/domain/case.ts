@@ -206,9 +206,12 @@ export interface CaseListPage {
   rows: CaseListRow[]
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null
-  /** Matching cases in all (with the search and filters), counted up to a cap. */
-  total: number
-  /** True when more cases match than were counted: show "total+". */
+  /**
+   * Matching cases in all (with the search and filters), counted up to a cap. Null on a page asked for with a
+   * cursor: the first page's count stands for the list, and counting again costs more than the page itself.
+   */
+  total: number | null
+  /** True when more cases match than were counted: show "total+". False on a cursor page. */
   totalIsLowerBound: boolean
   /** Set when a short search term could only be looked up among recent cases. */
   notice: string | null

@@ -7,7 +7,8 @@
  *    return rows (selects, `returning`, pragmas, CTEs) go through `all`;
  *  - a BigInt parameter would be bound as NULL without a word, so safe ones
  *    become numbers and unsafe ones are refused;
- *  - errors keep SQLite's code (`SQLITE_CONSTRAINT` …).
+ *  - errors keep SQLite's code (`SQLITE_CONSTRAINT` …);
+ *  - a statement is prepared once per SQL text and kept (statement-cache.ts).
  * Keeping the binding behind this file lets the store move to another one.
  */
 import { rmSync } from 'node:fs'
@@ -26,6 +27,7 @@ import {
   type QueryCompiler,
   type QueryResult
 } from 'kysely'
+import { StatementCache } from './statement-cache'
 
 /** An error from SQLite or from this driver, with SQLite's result code when it has one. */
 export class SqliteError extends Error {
@@ -125,10 +127,12 @@ const WRITE_NODES = ['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'M
 export class Sqlite3Handle implements DatabaseConnection {
   readonly #db: sqlite3.Database
   readonly mutex = new Mutex()
+  readonly #statements: StatementCache
   #closed = false
 
   private constructor(db: sqlite3.Database) {
     this.#db = db
+    this.#statements = new StatementCache(db)
   }
 
   static open(path: string): Promise<Sqlite3Handle> {
@@ -149,22 +153,34 @@ export class Sqlite3Handle implements DatabaseConnection {
     } catch (error) {
       return Promise.reject(error)
     }
-    const rowsBack = returnsRows(compiled)
+    return this.#execute<R>(sql, parameters, returnsRows(compiled))
+  }
+
+  async #execute<R>(sql: string, parameters: unknown[], rowsBack: ReturnType<typeof returnsRows>): Promise<QueryResult<R>> {
+    let statement: sqlite3.Statement | null
+    try {
+      statement = await this.#statements.statement(sql)
+    } catch (error) {
+      throw wrapError(error, sql)
+    }
     if (rowsBack) {
-      return new Promise((resolve, reject) => {
-        this.#db.all(sql, parameters, (error, rows) => {
-          if (error) return reject(wrapError(error, sql))
-          const result: QueryResult<R> = { rows: rows as R[] }
-          // `all` hides the change count; for `… returning` every row is one changed row.
-          resolve(rowsBack === 'rows' ? result : { ...result, numAffectedRows: BigInt(rows.length) })
-        })
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const done = (error: Error | null, rows: unknown[]) => (error ? reject(wrapError(error, sql)) : resolve(rows))
+        // A kept statement, or (a text too long to keep) the database's own prepare-run-finalise.
+        if (statement) statement.all(parameters, done)
+        else this.#db.all(sql, parameters, done)
       })
+      const result: QueryResult<R> = { rows: rows as R[] }
+      // `all` hides the change count; for `… returning` every row is one changed row.
+      return rowsBack === 'rows' ? result : { ...result, numAffectedRows: BigInt(rows.length) }
     }
     return new Promise((resolve, reject) => {
-      this.#db.run(sql, parameters, function (this: sqlite3.RunResult, error: Error | null) {
+      const done = function (this: sqlite3.RunResult, error: Error | null) {
         if (error) return reject(wrapError(error, sql))
         resolve({ rows: [], numAffectedRows: BigInt(this.changes), insertId: BigInt(this.lastID) })
-      })
+      }
+      if (statement) statement.run(parameters, done)
+      else this.#db.run(sql, parameters, done)
     })
   }
 
@@ -209,10 +225,16 @@ export class Sqlite3Handle implements DatabaseConnection {
     await new Promise<void>((resolve, reject) => backup.finish((error) => (error ? reject(fail(error)) : resolve())))
   }
 
-  close(): Promise<void> {
-    if (this.#closed) return Promise.resolve()
+  /** How many prepared statements are kept (statement-cache.ts). */
+  get keptStatements(): number {
+    return this.#statements.size
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return
     this.#closed = true
-    return new Promise((resolve, reject) =>
+    await this.#statements.clear()
+    await new Promise<void>((resolve, reject) =>
       this.#db.close((error) => (error ? reject(wrapError(error, 'close')) : resolve()))
     )
   }

@@ -1,8 +1,9 @@
 /* Reads one case whole: the case, its parties (identifiers masked) and its timeline. */
 import type { CaseDetail, CaseEventKind, CaseStatus, DeclineReason } from '../../../shared/domain/case'
+import type { PartyRole } from '../../../shared/domain/party'
 import type { Kysely } from 'kysely'
 import type { AppContext } from '../context'
-import type { Database } from '../db/schema'
+import type { CaseEventRow, CaseRow, Database, PartyRow } from '../db/schema'
 import { notFound } from '../errors'
 import { toCaseParty } from './parties'
 
@@ -25,7 +26,19 @@ export async function loadCaseDetail(db: Kysely<Database>, caseId: string): Prom
     .orderBy('case_parties.sort_order')
     .execute()
   const events = await db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute()
+  return caseDetailOf(row, parties, events)
+}
 
+/**
+ * The case as the screens see it, from its rows: the case with its handling office's name, its parties in their
+ * order with role and whom an agent acts for, its events in order. Registration passes the rows it has just
+ * written (nothing to read back); every other change reads them through loadCaseDetail.
+ */
+export function caseDetailOf(
+  row: CaseRow & { handling_office_name: string },
+  parties: Array<PartyRow & { role: PartyRole; acts_for_party_id: string | null }>,
+  events: CaseEventRow[]
+): CaseDetail {
   return {
     id: row.id,
     seq: row.seq,

@@ -2,6 +2,7 @@
 import type { CaseEventKind, CaseStatus } from '../../../shared/domain/case'
 import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext } from '../context'
+import type { CaseEventRow } from '../db/schema'
 import type { RecordChange, Trx } from './write'
 
 export async function addCaseEvent(
@@ -11,7 +12,7 @@ export async function addCaseEvent(
   caseId: string,
   kind: CaseEventKind,
   event: { from?: CaseStatus | null; to?: CaseStatus | null; reason?: string | null; detail?: Record<string, unknown> }
-): Promise<void> {
+): Promise<CaseEventRow> {
   const now = ctx.clock.now().toISOString()
   const row = {
     id: uuidv7(),
@@ -30,4 +31,5 @@ export async function addCaseEvent(
   }
   await trx.insertInto('case_events').values(row).execute()
   record({ entity: 'case_events', entityId: row.id, operation: 'insert', version: 1, after: row })
+  return row
 }

@@ -17,7 +17,16 @@ import { chinaDate } from '../../../shared/rules/china-time'
 import { addCalendarDays } from '../../../shared/rules/working-days'
 import { ENDED_STATUSES } from '../../../shared/domain/case-input'
 import { checkOffice, reachableOffices } from './accounts/scope'
-import { drivenSeqs, firstCharSource, ftsPhrase, ftsSource, seqsIn, type SeqSource } from './case-search-driven'
+import {
+  drivenSeqs,
+  firstCharSource,
+  ftsPhrase,
+  ftsSource,
+  isInline,
+  seqsIn,
+  type SeqQuery,
+  type SeqSource
+} from './case-search-driven'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
@@ -189,22 +198,36 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   const newest = input.sort === 'newest'
   const order = newest ? 'desc' : 'asc'
   const cursor = input.cursor ? Number(input.cursor) : null
-  /** When an index drives the search: the matches counted (up to the cap) and the page's seqs, in page order. */
-  let driven: { counted: number; seqs: number[] } | null = null
-  if (search && 'source' in search) {
+  /** When an index drives the search: the matches counted (up to the cap; not on a cursor page) and the page's seqs, in page order. */
+  let driven: { counted: number | null; seqs: number[] } | null = null
+  /** Or, with no other filter and a one-statement source, its matches read inside the page's own statement. */
+  let inline: SeqQuery | null = null
+  if (search && 'source' in search && isInline(search.source) && filters.length === 0) {
+    inline = search.source.query
+  } else if (search && 'source' in search && cursor !== null) {
+    driven = { counted: null, seqs: await drivenSeqs(ctx, search.source, filters, order, cursor, input.limit + 1) }
+  } else if (search && 'source' in search) {
     const counted = await drivenSeqs(ctx, search.source, filters, order, null, COUNT_CAP + 1)
     // The count's walk already holds the first page, unless the page is longer than the cap.
-    const covers = cursor === null && (counted.length <= COUNT_CAP || counted.length > input.limit)
+    const covers = counted.length <= COUNT_CAP || counted.length > input.limit
     const seqs = covers
       ? counted.slice(0, input.limit + 1)
-      : await drivenSeqs(ctx, search.source, filters, order, cursor, input.limit + 1)
+      : await drivenSeqs(ctx, search.source, filters, order, null, input.limit + 1)
     driven = { counted: counted.length, seqs }
   } else if (search) {
     filters.push(search.where)
   }
   const matching: Where = (eb) => eb.and(filters.map((f) => f(eb)))
 
-  let page = ctx.db
+  // The matches of an inline source, read once (MATERIALIZED) for both the page and its capped count. The CTE is
+  // referred to only in raw SQL below, so the builder keeps the store's own type.
+  const from = inline
+    ? (ctx.db.with(
+        (cte) => cte('matches').materialized(),
+        () => sql<{ seq: number }>`(${inline(order, cursor, cursor === null ? COUNT_CAP + 1 : input.limit + 1)})`
+      ) as unknown as AppContext['db'])
+    : ctx.db
+  let page = from
     .selectFrom('cases')
     .innerJoin('offices', 'offices.id', 'cases.handling_office_id')
     .leftJoin('case_due', 'case_due.case_id', 'cases.id')
@@ -226,23 +249,29 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
     ])
     .orderBy('cases.seq', order)
     .limit(input.limit + 1)
-  if (driven) {
+  if (inline) {
+    page = page.where(
+      'cases.seq',
+      'in',
+      sql<number>`(select seq from matches order by seq ${sql.raw(order)} limit ${input.limit + 1})`
+    )
+    if (cursor === null) page = page.select(sql<number>`(select count(*) from matches)`.as('counted'))
+  } else if (driven) {
     page = page.where('cases.seq', 'in', seqsIn(driven.seqs))
   } else {
     // Counting every match of a common term or filter costs more than the page (9–93 ms at a million cases,
     // measured): count up to the cap and say "more than" beyond it. The count rides along in the page's own
-    // statement (SQLite runs an uncorrelated subquery once), one round trip fewer.
-    page = page
-      .where(matching)
-      .select((eb) => eb.selectFrom(cappedCount(ctx.db, matching).as('c')).select('counted').as('counted'))
+    // statement (SQLite runs an uncorrelated subquery once), one round trip fewer. A cursor page counts nothing.
+    page = page.where(matching)
     if (cursor !== null) page = page.where('cases.seq', newest ? '<' : '>', cursor)
+    else
+      page = page.select((eb) => eb.selectFrom(cappedCount(ctx.db, matching).as('c')).select('counted').as('counted'))
   }
   const rows = await page.execute()
-  let counted: number
+  let counted: number | null = null
   if (driven) counted = driven.counted
-  else if (rows.length > 0) counted = Number((rows[0] as { counted?: number }).counted)
-  // An empty first page is a count of nothing; past the last page the count is asked for on its own.
-  else counted = cursor === null ? 0 : Number((await cappedCount(ctx.db, matching).executeTakeFirstOrThrow()).counted)
+  // An empty first page is a count of nothing.
+  else if (cursor === null) counted = rows.length > 0 ? Number((rows[0] as { counted?: number }).counted) : 0
   const more = rows.length > input.limit
   const shown = more ? rows.slice(0, input.limit) : rows
 
@@ -264,8 +293,8 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
       nextDueOn: r.next_due_on
     })),
     nextCursor: more ? String(shown[shown.length - 1].seq) : null,
-    total: Math.min(counted, COUNT_CAP),
-    totalIsLowerBound: counted > COUNT_CAP,
+    total: counted === null ? null : Math.min(counted, COUNT_CAP),
+    totalIsLowerBound: counted !== null && counted > COUNT_CAP,
     notice: search?.notice ?? null
   }
 }

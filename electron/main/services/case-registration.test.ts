@@ -31,6 +31,19 @@ describe('registering a case', () => {
     expect(await tableCounts(app)).toEqual(before)
   })
 
+  it('is refused when the chosen office is no longer in the directory, and writes nothing', async () => {
+    // As a store carried over from another installation might hold: the setting names an office this one lacks.
+    await chooseOffice(app, 'wutian')
+    await sql`update settings set value = ${JSON.stringify(UNKNOWN_ID)} where key = 'installation.officeId'`.execute(
+      app.ctx.db
+    )
+    const before = await tableCounts(app)
+    const error = failure(await api['cases.register'](registration()))
+    expect(error.code).toBe('VALIDATION_FAILED')
+    expect(error.message).toBe('本机所属调解组织已不在组织名录中，请在设置中重新选择')
+    expect(await tableCounts(app)).toEqual(before)
+  })
+
   it('writes the case, its parties, their links, one event, one audit and change-log row per record, and search keys', async () => {
     await chooseOffice(app, 'wutian')
     const before = await tableCounts(app)
@@ -82,6 +95,29 @@ describe('registering a case', () => {
       { name: '王芳', first_char: '王' },
       { name: '陈建国', first_char: '陈' }
     ])
+  })
+
+  it('answers with the case exactly as it reads back: parties in order, a reused record updated, an agent, the event', async () => {
+    await chooseOffice(app, 'wutian')
+    const first = await register()
+    const good = registration()
+    const detail = await register({
+      parties: [
+        // The applicant's record is reused with a new phone and address: the answer shows the record as it now is.
+        { ...good.parties[0], existingPartyId: first.parties[0].id, phone: '13900001111', address: '梧田街道南湖路8号' },
+        good.parties[1],
+        person('agent', '林律师', { phone: '13700002222', actsFor: 0 })
+      ]
+    })
+    expect(detail.parties.map((p) => [p.role, p.name])).toEqual([
+      ['applicant', '王芳'],
+      ['respondent', '陈建国'],
+      ['agent', '林律师']
+    ])
+    expect(detail.parties[2].actsForPartyId).toBe(first.parties[0].id)
+    expect(detail.handlingOfficeName).toBe('梧田街道矛盾纠纷调解分中心')
+    expect(detail.events.map((e) => e.kind)).toEqual(['registered'])
+    expect(detail).toEqual(ok(await api['cases.get']({ caseId: detail.id })))
   })
 
   it('leaves no row anywhere when the last step (the search keys) fails', async () => {

@@ -7,7 +7,7 @@
  * as soon as the page (or the capped count) is full. Without filters one
  * chunk is enough.
  */
-import { sql, type Kysely } from 'kysely'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
 import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import type { Where } from './case-list'
@@ -32,29 +32,41 @@ export function ftsPhrase(text: string): string {
 const FIRST_CHUNK = 64
 const LARGEST_CHUNK = 16_384
 
+/**
+ * A source that is one SQL statement: its matching seqs in page order after `bound`, at most `limit`. The page can
+ * then read it as a subquery of its own statement (listCases, when no other filter applies): one round trip for
+ * the count and the page, and no thousand seqs carried through the binding.
+ */
+export type SeqQuery = (order: 'asc' | 'desc', bound: number | null, limit: number) => RawBuilder<{ seq: number }>
+
+export type InlineSeqSource = SeqSource & { query: SeqQuery }
+
+export const isInline = (source: SeqSource): source is InlineSeqSource => 'query' in source
+
+function inlineSource(query: SeqQuery): InlineSeqSource {
+  const source: SeqSource = async (db, order, bound, chunk) =>
+    (await query(order, bound, chunk).execute(db)).rows.map((r) => Number(r.seq))
+  return Object.assign(source, { query })
+}
+
+const after = (column: string, order: 'asc' | 'desc', bound: number | null) =>
+  bound === null ? sql`` : sql`and ${sql.raw(column)} ${sql.raw(order === 'desc' ? '<' : '>')} ${bound}`
+
 /** The FTS5 trigram index; its rowid is the case's seq. */
-export function ftsSource(match: string): SeqSource {
-  return async (db, order, bound, chunk) => {
-    const after = bound === null ? sql`` : order === 'desc' ? sql`and rowid < ${bound}` : sql`and rowid > ${bound}`
-    const rows = await sql<{ seq: number }>`select rowid as seq from case_search
-      where case_search match ${match} ${after} order by rowid ${sql.raw(order)} limit ${chunk}`.execute(db)
-    return rows.rows.map((r) => Number(r.seq))
-  }
+export function ftsSource(match: string): InlineSeqSource {
+  return inlineSource(
+    (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_search
+      where case_search match ${match} ${after('rowid', order, bound)} order by rowid ${sql.raw(order)} limit ${limit}`
+  )
 }
 
 /** The first character of any party's name (case_name_keys_first); a case with two such names comes once. */
-export function firstCharSource(first: string): SeqSource {
-  return async (db, order, bound, chunk) => {
-    let query = db
-      .selectFrom('case_name_keys')
-      .select('case_seq')
-      .where('first_char', '=', first)
-      .groupBy('case_seq')
-      .orderBy('case_seq', order)
-      .limit(chunk)
-    if (bound !== null) query = query.where('case_seq', order === 'desc' ? '<' : '>', bound)
-    return (await query.execute()).map((r) => Number(r.case_seq))
-  }
+export function firstCharSource(first: string): InlineSeqSource {
+  return inlineSource(
+    (order, bound, limit) => sql<{ seq: number }>`select case_seq as seq from case_name_keys
+      where first_char = ${first} ${after('case_seq', order, bound)}
+      group by case_seq order by case_seq ${sql.raw(order)} limit ${limit}`
+  )
 }
 
 /**

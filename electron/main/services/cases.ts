@@ -17,12 +17,13 @@ import type { SettingKey } from '../../../shared/domain/settings'
 import { RISK_LEVEL_LABELS } from '../../../shared/domain/reference-data'
 import { checkTransition } from '../../../shared/rules/case-status'
 import { chinaDate, chinaYear } from '../../../shared/rules/china-time'
+import { factsBeforeAcceptance } from '../../../shared/rules/deadlines'
 import { validatePartyIdentity, type PartyIdentity } from '../../../shared/rules/party-identity'
 import { uuidv7 } from '../../../shared/uuid'
 import type { AppContext } from '../context'
 import type { CaseRow } from '../db/schema'
 import { AppError, invalidField, notFound } from '../errors'
-import { loadCaseDetail } from './case-detail'
+import { caseDetailOf, loadCaseDetail } from './case-detail'
 import { addCaseEvent } from './case-events'
 import { addNewCaseSearch, refreshCaseSearch } from './case-search-index'
 import { saveParties } from './parties'
@@ -37,11 +38,16 @@ import { writeChange, type RecordChange, type Trx } from './write'
 async function checkRegistration(
   ctx: AppContext,
   input: ParsedInput<'cases.register'>
-): Promise<{ officeId: string; identities: PartyIdentity[] }> {
+): Promise<{ officeId: string; officeName: string; identities: PartyIdentity[] }> {
   const officeKey: SettingKey = 'installation.officeId'
   const known = await ctx.db
     .selectNoFrom((eb) => [
       eb.selectFrom('settings').select('value').where('key', '=', officeKey).as('office'),
+      eb
+        .selectFrom('offices')
+        .select('name')
+        .where('id', '=', sql<string>`(select json_extract(value, '$') from settings where key = ${officeKey})`)
+        .as('officeName'),
       eb
         .exists(eb.selectFrom('case_sources').select('code').where('code', '=', input.source).where('active', '=', 1))
         .as('source'),
@@ -56,6 +62,9 @@ async function checkRegistration(
   const officeId: unknown = known.office === null ? null : JSON.parse(known.office)
   if (typeof officeId !== 'string') {
     throw new AppError('VALIDATION_FAILED', '尚未设置本机所属调解组织，请先完成首次使用设置')
+  }
+  if (known.officeName === null) {
+    throw new AppError('VALIDATION_FAILED', '本机所属调解组织已不在组织名录中，请在设置中重新选择')
   }
   const fields: Record<string, string> = {}
   if (!known.source) fields.source = '没有这个案件来源'
@@ -85,7 +94,7 @@ async function checkRegistration(
     }
   }
   if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', '输入有误，请检查标出的字段', fields)
-  return { officeId, identities }
+  return { officeId, officeName: known.officeName, identities }
 }
 
 /**
@@ -97,9 +106,9 @@ export async function registerCase(
   input: ParsedInput<'cases.register'>,
   within?: (trx: Trx, record: RecordChange, caseId: string) => Promise<void>
 ): Promise<CaseDetail> {
-  const { officeId, identities } = await checkRegistration(ctx, input)
+  const { officeId, officeName, identities } = await checkRegistration(ctx, input)
 
-  const caseId = await writeChange(ctx, 'cases.register', async (trx, record) => {
+  const written = await writeChange(ctx, 'cases.register', async (trx, record) => {
     const now = ctx.clock.now().toISOString()
     const id = uuidv7()
     const fields = {
@@ -157,14 +166,19 @@ export async function registerCase(
       record({ entity: 'case_parties', entityId: link.id, operation: 'insert', version: 1, after: link })
     }
     await trx.insertInto('case_parties').values(links).execute()
-    await addCaseEvent(ctx, trx, record, row.id, 'registered', { to: 'registered', detail: { source: input.source } })
+    const event = await addCaseEvent(ctx, trx, record, row.id, 'registered', {
+      to: 'registered',
+      detail: { source: input.source }
+    })
     // Links are in input order (sort_order = index), the order refreshCaseSearch reads them in.
     await addNewCaseSearch(
       trx,
       row,
       parties.map((p) => p.row)
     )
-    await refreshCaseDue(trx, row.id, chinaDate(ctx.clock.now()))
+    // Only the decision on acceptance can be due yet, counted from the registration: nothing to read back.
+    const registeredOn = chinaDate(new Date(now))
+    await refreshCaseDue(trx, row.id, registeredOn, factsBeforeAcceptance('registered', registeredOn, null))
     // A reused party's corrected name or phone must be found in its earlier cases too.
     const changedParties = parties.filter((p) => p.changedExisting).map((p) => p.row.id)
     if (changedParties.length > 0) {
@@ -178,9 +192,19 @@ export async function registerCase(
       for (const { case_id } of earlier) await refreshCaseSearch(trx, case_id)
     }
     if (within) await within(trx, record, row.id)
-    return row.id
+    // The case as written: its row, its parties in input order with their links, its one event.
+    return caseDetailOf(
+      { ...row, handling_office_name: officeName },
+      parties.map((p, index) => ({
+        ...p.row,
+        role: links[index].role,
+        acts_for_party_id: links[index].acts_for_party_id
+      })),
+      [event]
+    )
   })
-  return loadCaseDetail(ctx.db, caseId)
+  // A registration that also links something else (a patrol report) reads the case back as it now stands.
+  return within ? loadCaseDetail(ctx.db, written.id) : written
 }
 
 /** Load a case inside the transaction and apply one update to it, audited, with the new version. */

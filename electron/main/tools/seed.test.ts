@@ -11,11 +11,13 @@ import { services } from '../services/index'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCaseNumber } from '../../../shared/domain/case-number'
-import type { MethodInput } from '../../../shared/ipc-contract'
+import { contract, type MethodInput } from '../../../shared/ipc-contract'
 import { createHandlerTable, type HandlerTable } from '../ipc/register'
+import { listCases } from '../services/case-list'
 import { refreshCaseSearch } from '../services/case-search-index'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase, type SeedReport } from './seed'
+import { capturingContext } from './bench-cli'
 import { LIFECYCLE_TABLES } from './seed-columns'
 import { dataOf } from '../../../tests/support/contract-cases'
 
@@ -175,6 +177,44 @@ describe('the list at scale (found by the benchmark)', () => {
       ok: true,
       data: { total: 1, totalIsLowerBound: false, rows: [{ caseNumber: rows[0].case_number }] }
     })
+  })
+
+  it('a search answers its newest page and its capped count in one statement, as the index counts them', async () => {
+    // The most common surname character and a summary word of three characters, drawn from the data.
+    const { rows: firsts } = await sql<{ first_char: string; n: number }>`
+      select first_char, count(distinct case_seq) as n from case_name_keys group by first_char order by n desc limit 1`.execute(
+      app.ctx.db
+    )
+    const { rows: words } = await sql<{ word: string }>`
+      select substr(summary, 3, 3) as word from cases where length(summary) > 10 order by seq limit 1`.execute(
+      app.ctx.db
+    )
+    const terms = [
+      {
+        query: firsts[0].first_char,
+        seqs: sql<{ seq: number }>`select distinct case_seq as seq from case_name_keys
+          where first_char = ${firsts[0].first_char} order by case_seq desc`
+      },
+      {
+        query: words[0].word,
+        seqs: sql<{ seq: number }>`select rowid as seq from case_search
+          where case_search match ${`"${words[0].word.replace(/"/g, '""')}"`} order by rowid desc`
+      }
+    ]
+    for (const term of terms) {
+      const all = (await term.seqs.execute(app.ctx.db)).rows.map((r) => r.seq)
+      expect(all.length).toBeGreaterThan(1)
+      const capture = capturingContext(app.ctx, app.store.handle)
+      const page = await listCases(capture.ctx, contract['cases.list'].input.parse({ query: term.query, limit: 20 }))
+      expect(capture.take()).toHaveLength(1)
+      expect(page.total).toBe(Math.min(all.length, 1000))
+      expect(page.totalIsLowerBound).toBe(all.length > 1000)
+      expect(page.rows.map((r) => r.seq)).toEqual(all.slice(0, 20))
+      // The next page goes on from the cursor and counts nothing again.
+      const next = ok(await api['cases.list']({ query: term.query, limit: 20, cursor: page.nextCursor ?? undefined }))
+      expect(next.total).toBeNull()
+      expect(next.rows.map((r) => r.seq)).toEqual(all.slice(20, 40))
+    }
   })
 
   it('re-indexes a case through an index on case_seq, not a scan of every name key', async () => {

@@ -32,7 +32,8 @@ export const useCasesStore = defineStore('cases', () => {
       const page = await api.cases.list({ ...activeFilters(), limit: pageSize })
       if (mine !== requestNo) return
       rows.value = page.rows
-      total.value = page.total
+      // A first page always carries its count (only cursor pages leave it out).
+      total.value = page.total ?? page.rows.length
       totalIsLowerBound.value = page.totalIsLowerBound
       notice.value = page.notice
       nextCursor.value = page.nextCursor

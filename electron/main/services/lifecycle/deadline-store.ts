@@ -126,9 +126,14 @@ export async function deadlineFacts(db: Db, caseId: string): Promise<CaseDeadlin
   }
 }
 
-/** The case's deadlines as the rules compute them today. */
-export async function deadlinesOf(db: Db, caseId: string, today: string): Promise<Deadline[]> {
-  const facts = await deadlineFacts(db, caseId)
+/** The case's deadlines as the rules compute them today; `known` facts (a case just registered) are not read again. */
+export async function deadlinesOf(
+  db: Db,
+  caseId: string,
+  today: string,
+  known?: CaseDeadlineFacts
+): Promise<Deadline[]> {
+  const facts = known ?? (await deadlineFacts(db, caseId))
   if (!facts) return []
   const calendar = await calendarFor(db, facts.registeredOn, today)
   return caseDeadlines(facts, await deadlineSettings(db), calendar)
@@ -156,17 +161,30 @@ export function deadlineView(deadline: Deadline, today: string): CaseDeadline {
   }
 }
 
-/** Rewrite the case's row in case_due from its deadlines (none open: no row). */
-export async function refreshCaseDue(trx: Trx, caseId: string, today: string): Promise<void> {
-  const next = nextDue(await deadlinesOf(trx, caseId, today))
+/**
+ * Rewrite the case's row in case_due from its deadlines (none open: no row). `known`: the facts of a case the
+ * same transaction has just registered, which the caller holds already.
+ */
+export async function refreshCaseDue(
+  trx: Trx,
+  caseId: string,
+  today: string,
+  known?: CaseDeadlineFacts
+): Promise<void> {
+  const next = nextDue(await deadlinesOf(trx, caseId, today, known))
   if (!next) {
     await trx.deleteFrom('case_due').where('case_id', '=', caseId).execute()
     return
   }
-  const { seq } = await trx.selectFrom('cases').select('seq').where('id', '=', caseId).executeTakeFirstOrThrow()
   await trx
     .insertInto('case_due')
-    .values({ case_id: caseId, case_seq: seq, next_due_on: next.dueOn, next_due_kind: next.kind })
+    .values((eb) => ({
+      case_id: caseId,
+      // The case's list key is taken in the insert itself: one round trip, not a read and a write.
+      case_seq: eb.selectFrom('cases').select('seq').where('id', '=', caseId),
+      next_due_on: next.dueOn,
+      next_due_kind: next.kind
+    }))
     .onConflict((oc) => oc.column('case_id').doUpdateSet({ next_due_on: next.dueOn, next_due_kind: next.kind }))
     .execute()
 }

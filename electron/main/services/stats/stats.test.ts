@@ -53,7 +53,7 @@ async function count(query: ReturnType<typeof sql<{ n: number }>>): Promise<numb
 
 /** The case list (as an administrator sees it, unscoped) for a figure's filter: its total must equal the figure. */
 async function listTotal(filter: CaseListFilter): Promise<number> {
-  return (await services['cases.list'](app.ctx, listCasesSchema.parse({ ...filter, limit: 500 }))).total
+  return (await services['cases.list'](app.ctx, listCasesSchema.parse({ ...filter, limit: 500 }))).total!
 }
 
 async function expectFigure(f: Figure, expected: number): Promise<void> {
