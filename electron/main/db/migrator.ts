@@ -22,6 +22,7 @@ import * as mHub from './migrations/2026_11_29_2500_create_hub'
 import * as mPatrols from './migrations/2026_11_29_2600_create_patrols_and_report_figures'
 import * as mKeyPersons from './migrations/2026_11_29_2700_create_key_persons'
 import * as mHearingClash from './migrations/2026_12_05_3000_index_hearings_for_clash'
+import * as mCaseDigits from './migrations/2026_12_05_4000_create_case_digits'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -38,7 +39,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_2500_create_hub': mHub,
   '2026_11_29_2600_create_patrols_and_report_figures': mPatrols,
   '2026_11_29_2700_create_key_persons': mKeyPersons,
-  '2026_12_05_3000_index_hearings_for_clash': mHearingClash
+  '2026_12_05_3000_index_hearings_for_clash': mHearingClash,
+  '2026_12_05_4000_create_case_digits': mCaseDigits
 }
 
 export interface MigrationReport {

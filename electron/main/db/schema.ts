@@ -188,6 +188,12 @@ export interface CaseSearchTable {
   phones: string
 }
 
+/** FTS5 index of the digit runs in a case's searched text, as 4-digit grams (services/case-search-digits.ts); rowid = cases.seq. */
+export interface CaseDigitsTable {
+  rowid: number
+  grams: string
+}
+
 export interface CaseNameKeyTable {
   name: string
   first_char: string
@@ -280,6 +286,7 @@ export interface Database
   case_events: CaseEventTable
   case_number_sequences: CaseNumberSequenceTable
   case_search: CaseSearchTable
+  case_digits: CaseDigitsTable
   case_name_keys: CaseNameKeyTable
   chambers: ChamberTable
   mediators: MediatorTable

@@ -401,4 +401,18 @@ describe('search after a party record is corrected', () => {
     expect(await found({ query: '王芳' })).toEqual([second, first])
     expect(await found({ query: '王' })).toEqual([second, first])
   })
+
+  it('finds every case of a party by digits of the corrected phone, and none by the old one', async () => {
+    const before = ok(await api['cases.register'](registration()))
+    const oldPhone = registration().parties[0].phone!
+    expect(await found({ query: oldPhone.slice(-6) })).toEqual([before.id])
+    const after = await register({
+      parties: [
+        { ...registration().parties[0], existingPartyId: before.parties[0].id, phone: '13967011235' },
+        person('respondent', '赵磊', '1975-10-02', 311, '13705772222')
+      ]
+    })
+    expect(await found({ query: '9670112' })).toEqual([after, before.id])
+    expect(await found({ query: oldPhone.slice(-6) })).toEqual([])
+  })
 })

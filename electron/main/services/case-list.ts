@@ -3,7 +3,9 @@
  * Search follows what was measured on a million cases (TOOLCHAIN.md): the
  * FTS5 trigram index answers terms of three characters and more, ordered by
  * its rowid (the case's registration-order key) so newest-first costs
- * nothing; names of one or two characters go through the bar-delimited names
+ * nothing; a term of four digits or more (part of an ID number or a phone)
+ * goes through the digit-run index, which answers the same with far shorter
+ * doclists; names of one or two characters go through the bar-delimited names
  * column ("|王芳") or the first-character index; a two-character word that is
  * not a name is looked for in recent summaries only, and the list says so.
  */
@@ -27,6 +29,7 @@ import {
   type SeqQuery,
   type SeqSource
 } from './case-search-driven'
+import { digitsSource } from './case-search-digits'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
@@ -70,6 +73,9 @@ async function searchCondition(
     const exact = formatCaseNumber(asNumber.year, asNumber.officeShortName, asNumber.sequence)
     return { where: (eb) => eb('cases.case_number', '=', exact), notice: null }
   }
+  // Four digits or more (part of an ID number or a phone): the digit-run index, which answers the same as trigrams.
+  const digits = digitsSource(query)
+  if (digits) return { source: digits, notice: null }
   const length = characters(query).length
   if (length >= 3) {
     return { source: ftsSource(ftsPhrase(query)), notice: null }

@@ -43,20 +43,21 @@ export type InlineSeqSource = SeqSource & { query: SeqQuery }
 
 export const isInline = (source: SeqSource): source is InlineSeqSource => 'query' in source
 
-function inlineSource(query: SeqQuery): InlineSeqSource {
+export function inlineSource(query: SeqQuery): InlineSeqSource {
   const source: SeqSource = async (db, order, bound, chunk) =>
     (await query(order, bound, chunk).execute(db)).rows.map((r) => Number(r.seq))
   return Object.assign(source, { query })
 }
 
-const after = (column: string, order: 'asc' | 'desc', bound: number | null) =>
+/** `and <column> < bound` (newest first) or `> bound`, or nothing on a first page. */
+export const afterBound = (column: string, order: 'asc' | 'desc', bound: number | null) =>
   bound === null ? sql`` : sql`and ${sql.raw(column)} ${sql.raw(order === 'desc' ? '<' : '>')} ${bound}`
 
 /** The FTS5 trigram index; its rowid is the case's seq. */
 export function ftsSource(match: string): InlineSeqSource {
   return inlineSource(
     (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_search
-      where case_search match ${match} ${after('rowid', order, bound)} order by rowid ${sql.raw(order)} limit ${limit}`
+      where case_search match ${match} ${afterBound('rowid', order, bound)} order by rowid ${sql.raw(order)} limit ${limit}`
   )
 }
 
@@ -64,7 +65,7 @@ export function ftsSource(match: string): InlineSeqSource {
 export function firstCharSource(first: string): InlineSeqSource {
   return inlineSource(
     (order, bound, limit) => sql<{ seq: number }>`select case_seq as seq from case_name_keys
-      where first_char = ${first} ${after('case_seq', order, bound)}
+      where first_char = ${first} ${afterBound('case_seq', order, bound)}
       group by case_seq order by case_seq ${sql.raw(order)} limit ${limit}`
   )
 }

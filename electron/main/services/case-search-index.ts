@@ -1,11 +1,13 @@
 /*
  * Keeps the search structures in step with a case, inside the same
  * transaction as the write: the FTS5 trigram row (rowid = the case's
- * registration-order key) and the short-name keys for names of one or two
- * characters, which trigrams cannot see.
+ * registration-order key), its digit-run row (case-search-digits.ts), and
+ * the short-name keys for names of one or two characters, which trigrams
+ * cannot see.
  */
 import { sql } from 'kysely'
 import type { CaseRow, PartyRow } from '../db/schema'
+import { writeCaseDigits } from './case-search-digits'
 import type { Trx } from './write'
 
 /** `|a|b|`: bars let a trigram match a whole name, a name's start, or an ID's ending. */
@@ -33,6 +35,7 @@ export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void>
     .execute()
 
   await sql`delete from case_search where rowid = ${found.seq}`.execute(trx)
+  await sql`delete from case_digits where rowid = ${found.seq}`.execute(trx)
   await trx.deleteFrom('case_name_keys').where('case_seq', '=', found.seq).execute()
   await addNewCaseSearch(trx, found, parties)
 }
@@ -44,11 +47,16 @@ export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void>
  * it, hub/merge.ts), which spares an intake save four statements.
  */
 export async function addNewCaseSearch(trx: Trx, theCase: SearchedCase, parties: SearchedParty[]): Promise<void> {
-  await sql`insert into case_search (rowid, case_number, summary, names, id_numbers, phones) values (
-    ${theCase.seq}, ${theCase.case_number ?? ''}, ${theCase.summary},
-    ${barJoin(parties.map((p) => p.name))},
-    ${barJoin(parties.flatMap((p) => [p.id_number, p.credit_code]))},
-    ${barJoin(parties.map((p) => p.phone))})`.execute(trx)
+  const texts = [
+    theCase.case_number ?? '',
+    theCase.summary,
+    barJoin(parties.map((p) => p.name)),
+    barJoin(parties.flatMap((p) => [p.id_number, p.credit_code])),
+    barJoin(parties.map((p) => p.phone))
+  ]
+  await sql`insert into case_search (rowid, case_number, summary, names, id_numbers, phones)
+    values (${theCase.seq}, ${sql.join(texts)})`.execute(trx)
+  await writeCaseDigits(trx, theCase.seq, texts)
 
   const names = [...new Set(parties.map((p) => p.name))]
   if (names.length > 0) {

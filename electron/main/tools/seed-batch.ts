@@ -2,7 +2,15 @@
  * One batch of generated rows, by table (what the bulk loader writes per
  * batch key), and the small row shapes the app's own row types do not cover.
  */
-import type { AssignmentRow, CaseEventRow, CasePartyRow, CaseRow, CaseSearchTable, PartyRow } from '../db/schema'
+import type {
+  AssignmentRow,
+  CaseDigitsTable,
+  CaseEventRow,
+  CasePartyRow,
+  CaseRow,
+  CaseSearchTable,
+  PartyRow
+} from '../db/schema'
 import type { LifecycleRows } from './seed-lifecycle'
 
 /** A row of the FTS table, exactly as the schema declares it. */
@@ -21,6 +29,7 @@ export interface CaseBatch extends LifecycleRows {
   events: CaseEventRow[]
   assignments: AssignmentRow[]
   search: SearchRow[]
+  digits: CaseDigitsTable[]
   nameKeys: NameKeyRow[]
 }
 
@@ -38,6 +47,7 @@ export function emptyBatch(): CaseBatch {
     events: [],
     assignments: [],
     search: [],
+    digits: [],
     nameKeys: [],
     hearings: [],
     hearingMediators: [],

@@ -17,6 +17,7 @@ import { type CaseDeadlineFacts, type DeadlineSettings, factsBeforeAcceptance } 
 import type { WorkingCalendar } from '../../../shared/rules/working-days'
 import type { CaseRow } from '../db/schema'
 import { barJoin } from '../services/case-search-index'
+import { digitGrams } from '../services/case-search-digits'
 import { makeSummary } from './seed-summaries'
 import { PeopleFactory } from './seed-people'
 import {
@@ -301,14 +302,17 @@ export class RegisterGenerator {
     this.#lifecycle(row, reg, event, out, links, facts)
     this.#life.dueRow(row, facts, out)
 
-    out.search.push({
+    const search = {
       rowid: seq,
       case_number: row.case_number ?? '',
       summary: row.summary,
       names: barJoin(names),
       id_numbers: barJoin(idNumbers),
       phones: barJoin(phones)
-    })
+    }
+    out.search.push(search)
+    const texts = [search.case_number, search.summary, search.names, search.id_numbers, search.phones]
+    out.digits.push({ rowid: seq, grams: digitGrams(texts) })
     for (const name of new Set(names)) {
       out.nameKeys.push({ name, first_char: String.fromCodePoint(name.codePointAt(0)!), case_seq: seq })
     }

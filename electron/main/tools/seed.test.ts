@@ -18,6 +18,7 @@ import { refreshCaseSearch } from '../services/case-search-index'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase, type SeedReport } from './seed'
 import { capturingContext } from './bench-cli'
+import * as createCaseDigits from '../db/migrations/2026_12_05_4000_create_case_digits'
 import { LIFECYCLE_TABLES } from './seed-columns'
 import { dataOf } from '../../../tests/support/contract-cases'
 
@@ -215,6 +216,39 @@ describe('the list at scale (found by the benchmark)', () => {
       expect(next.total).toBeNull()
       expect(next.rows.map((r) => r.seq)).toEqual(all.slice(20, 40))
     }
+  })
+
+  it('finds digit fragments through the digit-run index exactly as the trigram index does', async () => {
+    // Fragments of 4–8 digits from ID numbers, phones and case numbers of the generated data.
+    const { rows } = await sql<{ text: string }>`
+      select id_number as text from parties where id_number is not null and rowid % 97 = 5
+      union all select replace(phone, '-', '') from parties where phone is not null and rowid % 89 = 3
+      union all select case_number from cases where case_number is not null and rowid % 101 = 7
+      limit 60`.execute(app.ctx.db)
+    const fragments = rows.flatMap(({ text }, i) => {
+      const digits = text.match(/\d{4,}/g) ?? []
+      const run = digits[digits.length - 1]
+      if (!run) return []
+      const length = 4 + (i % 5)
+      const start = run.length > length ? i % (run.length - length) : 0
+      return [run.slice(start, start + length)]
+    })
+    expect(fragments.length).toBeGreaterThan(40)
+    for (const fragment of fragments) {
+      const trigram = await sql<{ seq: number }>`select rowid as seq from case_search
+        where case_search match ${`"${fragment}"`} order by rowid desc`.execute(app.ctx.db)
+      const page = ok(await api['cases.list']({ query: fragment, limit: 200 }))
+      expect(page.rows.map((r) => r.seq)).toEqual(trigram.rows.slice(0, 200).map((r) => r.seq))
+      expect(page.total).toBe(Math.min(trigram.rows.length, 1000))
+    }
+  })
+
+  it('fills the digit-run index of an existing store in its migration as the app writes it', async () => {
+    const written = (await sql`select rowid, grams from case_digits order by rowid`.execute(app.ctx.db)).rows
+    expect(written).toHaveLength(2000)
+    await sql`drop table case_digits`.execute(app.ctx.db)
+    await createCaseDigits.up(app.ctx.db)
+    expect((await sql`select rowid, grams from case_digits order by rowid`.execute(app.ctx.db)).rows).toEqual(written)
   })
 
   it('re-indexes a case through an index on case_seq, not a scan of every name key', async () => {

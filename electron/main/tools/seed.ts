@@ -89,6 +89,7 @@ const ASSIGNMENT_COLUMNS: Columns<'assignments'> = [
   'assigned_at', 'ended_at', 'created_at', 'updated_at', 'version'
 ] // prettier-ignore
 const SEARCH_COLUMNS: Columns<'search'> = ['rowid', 'case_number', 'summary', 'names', 'id_numbers', 'phones']
+const DIGITS_COLUMNS: Columns<'digits'> = ['rowid', 'grams']
 const NAME_KEY_COLUMNS: Columns<'nameKeys'> = ['name', 'first_char', 'case_seq']
 
 /** Load-time pragmas: nothing to protect yet, so no journal and no fsync; a big page cache for the indexes. */
@@ -308,6 +309,7 @@ async function bulkLoad(
     events: new BulkTable(db, 'case_events', EVENT_COLUMNS, pending),
     assignments: new BulkTable(db, 'assignments', ASSIGNMENT_COLUMNS, pending),
     search: new BulkTable(db, 'case_search', SEARCH_COLUMNS, pending),
+    digits: new BulkTable(db, 'case_digits', DIGITS_COLUMNS, pending),
     nameKeys: new BulkTable(db, 'case_name_keys', NAME_KEY_COLUMNS, pending),
     ...(Object.fromEntries(
       Object.entries(LIFECYCLE_TABLES).map(([key, { table, columns }]) => [

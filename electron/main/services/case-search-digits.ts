@@ -1,0 +1,76 @@
+/*
+ * Digit fragments (part of an ID number, a phone, a case number's sequence,
+ * an amount) through their own index. In the trigram index a fragment of six
+ * digits is a phrase of four digit trigrams, and with only a thousand digit
+ * trigrams each one's doclist holds a few per cent of all cases: a rare
+ * fragment read all four whole (12 ms at p95 at a million cases,
+ * docs/performance.md). Here every run of four digits or more in a case's
+ * searched text is indexed as its overlapping 4-digit grams, ten thousand
+ * distinct tokens, so a fragment is a phrase of far shorter doclists (a
+ * quarter of the time at 100,000 cases, measured).
+ *
+ * For a term of digits only, four or more, this answers exactly what the
+ * trigram index does: such a term can only lie inside a run of digits, and
+ * every run is here. Runs are kept apart by a break token, so a phrase never
+ * spans two runs. The table is an ordinary FTS5 table (rowid = the case's
+ * seq), written wherever case_search is.
+ */
+import { sql } from 'kysely'
+import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import type { Trx } from './write'
+
+/** Digits a token holds. */
+export const DIGIT_GRAM = 4
+const DIGIT_RUN = /\d{4,}/g
+const ONLY_DIGITS = /^\d{4,}$/
+/** The case_search columns whose text is indexed, in their order. */
+const SEARCH_TEXTS = ['case_number', 'summary', 'names', 'id_numbers', 'phones'] as const
+/** Between two runs: a token no term contains, so no phrase crosses it. */
+const RUN_BREAK = ' x '
+
+const gramsOf = (run: string) =>
+  Array.from({ length: run.length - DIGIT_GRAM + 1 }, (_, i) => run.slice(i, i + DIGIT_GRAM)).join(' ')
+
+/** The index text of a case's searched texts (the case_search columns): each digit run as its grams. */
+export function digitGrams(texts: ReadonlyArray<string | null>): string {
+  return texts
+    .flatMap((text) => (text ? (text.match(DIGIT_RUN) ?? []) : []))
+    .map(gramsOf)
+    .join(RUN_BREAK)
+}
+
+/** The source for a term of four digits or more, or null for any other term. */
+export function digitsSource(term: string): InlineSeqSource | null {
+  if (!ONLY_DIGITS.test(term)) return null
+  const match = ftsPhrase(gramsOf(term))
+  return inlineSource(
+    (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_digits
+      where case_digits match ${match} ${afterBound('rowid', order, bound)}
+      order by rowid ${sql.raw(order)} limit ${limit}`
+  )
+}
+
+/** Write a case's digits row; a case's old row, if any, is deleted first by the caller (as its case_search row). */
+export async function writeCaseDigits(trx: Trx, seq: number, texts: ReadonlyArray<string | null>): Promise<void> {
+  await sql`insert into case_digits (rowid, grams) values (${seq}, ${digitGrams(texts)})`.execute(trx)
+}
+
+const DIGITS_BATCH = 2000
+
+/**
+ * Write the digits rows of the cases `ofSeqs` selects (SQL returning their seqs), from their case_search rows,
+ * already written: the hub's set-wise rebuild. A batch of rows goes in as one JSON text that SQLite unpacks.
+ */
+export async function writeDigitsFromSearch(trx: Trx, ofSeqs: string): Promise<void> {
+  let after = 0
+  for (;;) {
+    const { rows } = await sql<{ seq: number } & Record<(typeof SEARCH_TEXTS)[number], string>>`
+      select rowid as seq, ${sql.join(SEARCH_TEXTS.map((c) => sql.ref(c)))} from case_search
+      where rowid in (${sql.raw(ofSeqs)}) and rowid > ${after} order by rowid limit ${DIGITS_BATCH}`.execute(trx)
+    if (rows.length === 0) return
+    const values = rows.map((r) => [r.seq, digitGrams(SEARCH_TEXTS.map((c) => r[c]))])
+    await sql`insert into case_digits (rowid, grams)
+      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(values)})`.execute(trx)
+    after = rows[rows.length - 1].seq
+  }
+}
