@@ -348,7 +348,7 @@ export const HUB_ENTITIES: readonly HubEntity[] = [
  * installation keeps its own chain), per-installation numbering, the working
  * calendar and office hours (each installation's own configuration, unique per
  * year or office), reference lists loaded from resources/, and derived indexes
- * the hub rebuilds (case_search, case_digits, case_name_keys, case_due). The key-person
+ * the hub rebuilds (case_search, case_digits, case_words, case_name_keys, case_due). The key-person
  * register and its referrals stay at the office that keeps them: they name
  * people under watch, and the hub's statistics do not count them.
  */
@@ -365,6 +365,7 @@ export const HUB_LOCAL_TABLES: readonly string[] = [
   'case_sources',
   'case_search',
   'case_digits',
+  'case_words',
   'case_name_keys',
   'case_due',
   'hub_exports',

@@ -23,6 +23,7 @@ import * as mPatrols from './migrations/2026_11_29_2600_create_patrols_and_repor
 import * as mKeyPersons from './migrations/2026_11_29_2700_create_key_persons'
 import * as mHearingClash from './migrations/2026_12_05_3000_index_hearings_for_clash'
 import * as mCaseDigits from './migrations/2026_12_05_4000_create_case_digits'
+import * as mCaseWords from './migrations/2026_12_05_4100_create_case_words'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -40,7 +41,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_2600_create_patrols_and_report_figures': mPatrols,
   '2026_11_29_2700_create_key_persons': mKeyPersons,
   '2026_12_05_3000_index_hearings_for_clash': mHearingClash,
-  '2026_12_05_4000_create_case_digits': mCaseDigits
+  '2026_12_05_4000_create_case_digits': mCaseDigits,
+  '2026_12_05_4100_create_case_words': mCaseWords
 }
 
 export interface MigrationReport {

@@ -194,6 +194,12 @@ export interface CaseDigitsTable {
   grams: string
 }
 
+/** FTS5 index of each summary's character bigrams (services/case-search-words.ts); rowid = cases.seq. */
+export interface CaseWordsTable {
+  rowid: number
+  bigrams: string
+}
+
 export interface CaseNameKeyTable {
   name: string
   first_char: string
@@ -287,6 +293,7 @@ export interface Database
   case_number_sequences: CaseNumberSequenceTable
   case_search: CaseSearchTable
   case_digits: CaseDigitsTable
+  case_words: CaseWordsTable
   case_name_keys: CaseNameKeyTable
   chambers: ChamberTable
   mediators: MediatorTable

@@ -366,16 +366,19 @@ describe('what the list shows', () => {
   })
 })
 
-describe('a register too large for summary words of two characters', () => {
-  it('looks for a two-character word only among recent cases and says so, while names are still found', async () => {
+describe('a register too large to read every summary', () => {
+  it('finds a two-character word in every case; a term with punctuation only among recent cases, and says so', async () => {
     const old = await register({ summary: '被申请人向申请人借款三万元未还。' })
     const recent = await register({ summary: '双方因宅基地边界发生争执。' })
     // Stand in for a register of tens of thousands of cases: the newest case sits far past the window.
     await sql`update cases set seq = ${SHORT_WORD_WINDOW + 5000} where id = ${recent}`.execute(app.ctx.db)
 
-    const page = await list({ query: '借款' })
-    expect(page.rows).toEqual([])
-    expect(page.notice).toMatch(/最近 20,000 件/)
+    const word = await list({ query: '借款' })
+    expect(word.rows.map((r) => r.id)).toEqual([old])
+    expect(word.notice).toBeNull()
+    const punctuated = await list({ query: '还。' })
+    expect(punctuated.rows).toEqual([])
+    expect(punctuated.notice).toMatch(/含标点或空格的两字检索词只在最近 20,000 件/)
     expect(await found({ query: '王芳' })).toContain(old)
     expect(await found({ query: '借款三万元' })).toEqual([old])
   })

@@ -6,8 +6,8 @@
  * nothing; a term of four digits or more (part of an ID number or a phone)
  * goes through the digit-run index, which answers the same with far shorter
  * doclists; names of one or two characters go through the bar-delimited names
- * column ("|王芳") or the first-character index; a two-character word that is
- * not a name is looked for in recent summaries only, and the list says so.
+ * column ("|王芳") or the first-character index, and a two-character word
+ * through the summaries' bigram index (case-search-words.ts).
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { CaseListPage, CaseListRow, CaseStatus } from '../../../shared/domain/case'
@@ -30,7 +30,7 @@ import {
   type SeqSource
 } from './case-search-driven'
 import { digitsSource } from './case-search-digits'
-import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice } from './case-search-short'
+import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
 export const COUNT_CAP = 1000
@@ -81,7 +81,10 @@ async function searchCondition(
     return { source: ftsSource(ftsPhrase(query)), notice: null }
   }
   if (length === 1) return { source: firstCharSource(query), notice: null }
-  // Two characters: a name, or the start of a longer name, through the names column; or a word in a recent summary.
+  // Two characters: a name, or the start of a longer name, through the names column; or a word in a summary.
+  const word = shortWordSource(query)
+  if (word) return { source: word, notice: null }
+  // A pair with punctuation or a space: the summaries of the newest cases only, and the list says so.
   const { maxSeq } = await ctx.db
     .selectFrom('cases')
     .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('maxSeq'))

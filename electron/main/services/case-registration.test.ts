@@ -104,7 +104,12 @@ describe('registering a case', () => {
     const detail = await register({
       parties: [
         // The applicant's record is reused with a new phone and address: the answer shows the record as it now is.
-        { ...good.parties[0], existingPartyId: first.parties[0].id, phone: '13900001111', address: '梧田街道南湖路8号' },
+        {
+          ...good.parties[0],
+          existingPartyId: first.parties[0].id,
+          phone: '13900001111',
+          address: '梧田街道南湖路8号'
+        },
         good.parties[1],
         person('agent', '林律师', { phone: '13700002222', actsFor: 0 })
       ]

@@ -17,6 +17,7 @@
  */
 import { sql } from 'kysely'
 import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import { summaryBigrams } from './case-search-words'
 import type { Trx } from './write'
 
 /** Digits a token holds. */
@@ -55,22 +56,26 @@ export async function writeCaseDigits(trx: Trx, seq: number, texts: ReadonlyArra
   await sql`insert into case_digits (rowid, grams) values (${seq}, ${digitGrams(texts)})`.execute(trx)
 }
 
-const DIGITS_BATCH = 2000
+const BATCH = 2000
 
 /**
- * Write the digits rows of the cases `ofSeqs` selects (SQL returning their seqs), from their case_search rows,
- * already written: the hub's set-wise rebuild. A batch of rows goes in as one JSON text that SQLite unpacks.
+ * Write the digits and words rows (case-search-words.ts) of the cases `ofSeqs` selects (SQL returning their
+ * seqs), from their case_search rows, already written: the hub's set-wise rebuild. A batch of rows goes in as
+ * one JSON text per table that SQLite unpacks.
  */
-export async function writeDigitsFromSearch(trx: Trx, ofSeqs: string): Promise<void> {
+export async function writeGramRowsFromSearch(trx: Trx, ofSeqs: string): Promise<void> {
   let after = 0
   for (;;) {
     const { rows } = await sql<{ seq: number } & Record<(typeof SEARCH_TEXTS)[number], string>>`
       select rowid as seq, ${sql.join(SEARCH_TEXTS.map((c) => sql.ref(c)))} from case_search
-      where rowid in (${sql.raw(ofSeqs)}) and rowid > ${after} order by rowid limit ${DIGITS_BATCH}`.execute(trx)
+      where rowid in (${sql.raw(ofSeqs)}) and rowid > ${after} order by rowid limit ${BATCH}`.execute(trx)
     if (rows.length === 0) return
-    const values = rows.map((r) => [r.seq, digitGrams(SEARCH_TEXTS.map((c) => r[c]))])
+    const digits = rows.map((r) => [r.seq, digitGrams(SEARCH_TEXTS.map((c) => r[c]))])
     await sql`insert into case_digits (rowid, grams)
-      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(values)})`.execute(trx)
+      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(digits)})`.execute(trx)
+    const words = rows.map((r) => [r.seq, summaryBigrams(r.summary)])
+    await sql`insert into case_words (rowid, bigrams)
+      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(words)})`.execute(trx)
     after = rows[rows.length - 1].seq
   }
 }

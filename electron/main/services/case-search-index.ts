@@ -1,13 +1,14 @@
 /*
  * Keeps the search structures in step with a case, inside the same
  * transaction as the write: the FTS5 trigram row (rowid = the case's
- * registration-order key), its digit-run row (case-search-digits.ts), and
- * the short-name keys for names of one or two characters, which trigrams
+ * registration-order key), its digit-run and summary-word rows
+ * (case-search-digits.ts, case-search-words.ts), and the short-name keys for names of one or two characters, which trigrams
  * cannot see.
  */
 import { sql } from 'kysely'
 import type { CaseRow, PartyRow } from '../db/schema'
 import { writeCaseDigits } from './case-search-digits'
+import { writeCaseWords } from './case-search-words'
 import type { Trx } from './write'
 
 /** `|a|b|`: bars let a trigram match a whole name, a name's start, or an ID's ending. */
@@ -36,6 +37,7 @@ export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void>
 
   await sql`delete from case_search where rowid = ${found.seq}`.execute(trx)
   await sql`delete from case_digits where rowid = ${found.seq}`.execute(trx)
+  await sql`delete from case_words where rowid = ${found.seq}`.execute(trx)
   await trx.deleteFrom('case_name_keys').where('case_seq', '=', found.seq).execute()
   await addNewCaseSearch(trx, found, parties)
 }
@@ -57,6 +59,7 @@ export async function addNewCaseSearch(trx: Trx, theCase: SearchedCase, parties:
   await sql`insert into case_search (rowid, case_number, summary, names, id_numbers, phones)
     values (${theCase.seq}, ${sql.join(texts)})`.execute(trx)
   await writeCaseDigits(trx, theCase.seq, texts)
+  await writeCaseWords(trx, theCase.seq, theCase.summary)
 
   const names = [...new Set(parties.map((p) => p.name))]
   if (names.length > 0) {

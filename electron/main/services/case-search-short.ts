@@ -1,22 +1,25 @@
 /*
  * Search terms of two characters, which trigrams cannot see. Names are found
  * through the bar-delimited names column ("|王芳" starts a name); a word in a
- * summary only among the newest SHORT_WORD_WINDOW cases, and the list says
- * so. The two used to be one `or` in one query, which SQLite answered by
+ * summary through the summary-word index (case-search-words.ts), in every
+ * case. The two used to be one `or` in one query, which SQLite answered by
  * walking every case's seq (83 ms at p95 for a rare name at a million cases,
  * docs/performance.md cause 4). Here each is its own newest-first source and
  * the two are merged in page order (unionSource), the names one first so that
- * its last seq bounds how far the summary window is read.
+ * its last seq bounds how far the other is read. A term with a character the
+ * word index does not hold (punctuation, a space) still reads the summaries
+ * of the newest SHORT_WORD_WINDOW cases, and the list says so.
  */
 import { sql } from 'kysely'
 import { ftsPhrase, ftsSource, unionSource, type SeqSource } from './case-search-driven'
+import { summaryWordSource } from './case-search-words'
 
-/** How far back a two-character summary word is looked for. */
+/** How far back a two-character term with punctuation or a space is looked for in summaries. */
 export const SHORT_WORD_WINDOW = 20_000
 
-/** The notice for a two-character search in a register larger than the window. */
+/** The notice for a two-character search with punctuation or a space, in a register larger than the window. */
 export const shortWordNotice = () =>
-  `两个字的词语只在最近 ${SHORT_WORD_WINDOW.toLocaleString('zh-CN')} 件案件的案情中查找；人名不受此限`
+  `含标点或空格的两字检索词只在最近 ${SHORT_WORD_WINDOW.toLocaleString('zh-CN')} 件案件的案情中查找；人名不受此限`
 
 /**
  * Cases after `floor` whose summary holds `term`, read by seq. The summary is read from the FTS table's own content
@@ -46,7 +49,19 @@ export function recentSummarySource(term: string, floor: number): SeqSource {
   }
 }
 
-/** A two-character term: names beginning with it (no limit), and summary words among cases after `floor`. */
+/** Names beginning with the term, through the bar-delimited names column. */
+const namePrefixSource = (term: string) => ftsSource(`names : ${ftsPhrase(`|${term}`)}`)
+
+/**
+ * A two-character term of letters or digits: names beginning with it, and summaries holding it through the
+ * summary-word index (case-search-words.ts), in every case. Null for any other term.
+ */
+export function shortWordSource(term: string): SeqSource | null {
+  const words = summaryWordSource(term)
+  return words && unionSource(namePrefixSource(term), words)
+}
+
+/** Any other two-character term: names beginning with it (no limit), and summary words among cases after `floor`. */
 export function shortTermSource(term: string, floor: number): SeqSource {
-  return unionSource(ftsSource(`names : ${ftsPhrase(`|${term}`)}`), recentSummarySource(term, floor))
+  return unionSource(namePrefixSource(term), recentSummarySource(term, floor))
 }

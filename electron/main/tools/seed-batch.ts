@@ -9,6 +9,7 @@ import type {
   CasePartyRow,
   CaseRow,
   CaseSearchTable,
+  CaseWordsTable,
   PartyRow
 } from '../db/schema'
 import type { LifecycleRows } from './seed-lifecycle'
@@ -30,6 +31,7 @@ export interface CaseBatch extends LifecycleRows {
   assignments: AssignmentRow[]
   search: SearchRow[]
   digits: CaseDigitsTable[]
+  words: CaseWordsTable[]
   nameKeys: NameKeyRow[]
 }
 
@@ -48,6 +50,7 @@ export function emptyBatch(): CaseBatch {
     assignments: [],
     search: [],
     digits: [],
+    words: [],
     nameKeys: [],
     hearings: [],
     hearingMediators: [],

@@ -18,6 +18,7 @@ import type { WorkingCalendar } from '../../../shared/rules/working-days'
 import type { CaseRow } from '../db/schema'
 import { barJoin } from '../services/case-search-index'
 import { digitGrams } from '../services/case-search-digits'
+import { summaryBigrams } from '../services/case-search-words'
 import { makeSummary } from './seed-summaries'
 import { PeopleFactory } from './seed-people'
 import {
@@ -313,6 +314,7 @@ export class RegisterGenerator {
     out.search.push(search)
     const texts = [search.case_number, search.summary, search.names, search.id_numbers, search.phones]
     out.digits.push({ rowid: seq, grams: digitGrams(texts) })
+    out.words.push({ rowid: seq, bigrams: summaryBigrams(row.summary) })
     for (const name of new Set(names)) {
       out.nameKeys.push({ name, first_char: String.fromCodePoint(name.codePointAt(0)!), case_seq: seq })
     }

@@ -19,6 +19,7 @@ import { type RunningApp, startApp } from '../startup'
 import { seedDatabase, type SeedReport } from './seed'
 import { capturingContext } from './bench-cli'
 import * as createCaseDigits from '../db/migrations/2026_12_05_4000_create_case_digits'
+import * as createCaseWords from '../db/migrations/2026_12_05_4100_create_case_words'
 import { LIFECYCLE_TABLES } from './seed-columns'
 import { dataOf } from '../../../tests/support/contract-cases'
 
@@ -243,13 +244,41 @@ describe('the list at scale (found by the benchmark)', () => {
     }
   })
 
-  it('fills the digit-run index of an existing store in its migration as the app writes it', async () => {
-    const written = (await sql`select rowid, grams from case_digits order by rowid`.execute(app.ctx.db)).rows
-    expect(written).toHaveLength(2000)
-    await sql`drop table case_digits`.execute(app.ctx.db)
-    await createCaseDigits.up(app.ctx.db)
-    expect((await sql`select rowid, grams from case_digits order by rowid`.execute(app.ctx.db)).rows).toEqual(written)
+  it('finds a two-character word in every summary, and names beginning with it, as a full read would', async () => {
+    // Two-character words drawn from the generated summaries, and two-character names.
+    const { rows } = await sql<{ term: string }>`
+      select substr(summary, 1 + (rowid % 9), 2) as term from cases where rowid % 131 = 3
+      union all select substr(name, 1, 2) from parties where kind = 'person' and rowid % 211 = 5
+      limit 40`.execute(app.ctx.db)
+    const terms = rows.map((r) => r.term).filter((t) => /^[\p{L}\p{N}]{2}$/u.test(t))
+    expect(terms.length).toBeGreaterThan(25)
+    for (const term of terms) {
+      const reference = await sql<{ seq: number }>`select seq from cases
+        where seq in (select rowid from case_search where case_search match ${`names : "|${term}"`})
+           or instr(summary, ${term}) > 0
+        order by seq desc`.execute(app.ctx.db)
+      const page = ok(await api['cases.list']({ query: term, limit: 200 }))
+      expect(page.rows.map((r) => r.seq)).toEqual(reference.rows.slice(0, 200).map((r) => r.seq))
+      expect(page.total).toBe(Math.min(reference.rows.length, 1000))
+      expect(page.notice).toBeNull()
+    }
   })
+
+  it.each([
+    { table: 'case_words', column: 'bigrams', migration: createCaseWords },
+    { table: 'case_digits', column: 'grams', migration: createCaseDigits }
+  ])(
+    'fills $table of an existing store in its migration as the app writes it',
+    async ({ table, column, migration }) => {
+      const rows = () =>
+        sql`select rowid, ${sql.ref(column)} from ${sql.table(table)} order by rowid`.execute(app.ctx.db)
+      const written = (await rows()).rows
+      expect(written).toHaveLength(2000)
+      await sql`drop table ${sql.table(table)}`.execute(app.ctx.db)
+      await migration.up(app.ctx.db)
+      expect((await rows()).rows).toEqual(written)
+    }
+  )
 
   it('re-indexes a case through an index on case_seq, not a scan of every name key', async () => {
     const { rows } = await sql<{

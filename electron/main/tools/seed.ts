@@ -90,6 +90,7 @@ const ASSIGNMENT_COLUMNS: Columns<'assignments'> = [
 ] // prettier-ignore
 const SEARCH_COLUMNS: Columns<'search'> = ['rowid', 'case_number', 'summary', 'names', 'id_numbers', 'phones']
 const DIGITS_COLUMNS: Columns<'digits'> = ['rowid', 'grams']
+const WORDS_COLUMNS: Columns<'words'> = ['rowid', 'bigrams']
 const NAME_KEY_COLUMNS: Columns<'nameKeys'> = ['name', 'first_char', 'case_seq']
 
 /** Load-time pragmas: nothing to protect yet, so no journal and no fsync; a big page cache for the indexes. */
@@ -310,6 +311,7 @@ async function bulkLoad(
     assignments: new BulkTable(db, 'assignments', ASSIGNMENT_COLUMNS, pending),
     search: new BulkTable(db, 'case_search', SEARCH_COLUMNS, pending),
     digits: new BulkTable(db, 'case_digits', DIGITS_COLUMNS, pending),
+    words: new BulkTable(db, 'case_words', WORDS_COLUMNS, pending),
     nameKeys: new BulkTable(db, 'case_name_keys', NAME_KEY_COLUMNS, pending),
     ...(Object.fromEntries(
       Object.entries(LIFECYCLE_TABLES).map(([key, { table, columns }]) => [

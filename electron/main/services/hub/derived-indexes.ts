@@ -1,6 +1,6 @@
 /*
  * The hub's derived tables for the cases a merge touched, rebuilt set-wise:
- * the FTS5 search row, its digit-run row and the short-name keys (what refreshCaseSearch writes
+ * the FTS5 search row, its digit-run and word rows, the short-name keys (what refreshCaseSearch writes
  * for one case) and case_due (what refreshCaseDue writes for one case). A
  * merge of 100,000 cases cannot afford those per case (a dozen statements
  * and a calendar read each, 8 minutes at 100k), so the cases go into a temp
@@ -21,7 +21,7 @@ import {
 } from '../../../../shared/rules/deadlines'
 import type { WorkingCalendar } from '../../../../shared/rules/working-days'
 import { chinaDate } from '../../../../shared/rules/china-time'
-import { writeDigitsFromSearch } from '../case-search-digits'
+import { writeGramRowsFromSearch } from '../case-search-digits'
 import { calendarFor, deadlineSettings } from '../lifecycle/deadline-store'
 import type { Trx } from '../write'
 import { execRaw, insertMany } from './raw-rows'
@@ -60,6 +60,7 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   const facts = await readDueFacts(trx, ids, today)
   await execRaw(trx, `delete from case_search where rowid in (${OF_TOUCHED})`)
   await execRaw(trx, `delete from case_digits where rowid in (${OF_TOUCHED})`)
+  await execRaw(trx, `delete from case_words where rowid in (${OF_TOUCHED})`)
   await execRaw(trx, `delete from case_name_keys where case_seq in (${OF_TOUCHED})`)
   // In rowid order: FTS5 appends to its doclists instead of merging out-of-order runs.
   const searchRows = execRaw(
@@ -84,7 +85,7 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   }
   const failed = await searchRows
   if (failed) throw failed
-  await writeDigitsFromSearch(trx, OF_TOUCHED)
+  await writeGramRowsFromSearch(trx, OF_TOUCHED)
   await execRaw(
     trx,
     `insert or ignore into case_name_keys (name, first_char, case_seq)

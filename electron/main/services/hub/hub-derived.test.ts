@@ -25,6 +25,7 @@ async function snapshot(app: TempApp) {
   return {
     search: await read('select rowid, case_number, summary, names, id_numbers, phones from case_search order by rowid'),
     digits: await read('select rowid, grams from case_digits order by rowid'),
+    words: await read('select rowid, bigrams from case_words order by rowid'),
     nameKeys: await read('select name, first_char, case_seq from case_name_keys order by case_seq, name'),
     due: await read('select case_id, case_seq, next_due_on, next_due_kind from case_due order by case_id')
   }

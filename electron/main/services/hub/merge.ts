@@ -212,6 +212,7 @@ async function applyTombstones(
         const seqs = gone.map((r) => r.seq)
         await execRaw(trx, `delete from case_search where rowid in (${placeholders(seqs.length)})`, seqs)
         await execRaw(trx, `delete from case_digits where rowid in (${placeholders(seqs.length)})`, seqs)
+        await execRaw(trx, `delete from case_words where rowid in (${placeholders(seqs.length)})`, seqs)
         await execRaw(trx, `delete from case_name_keys where case_seq in (${placeholders(seqs.length)})`, seqs)
         await execRaw(trx, `delete from case_due where case_seq in (${placeholders(seqs.length)})`, seqs)
       }

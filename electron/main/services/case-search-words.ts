@@ -1,0 +1,46 @@
+/*
+ * Two-character words in summaries, over every case. Trigrams cannot see a
+ * term of two characters, so a summary word used to be looked for only in
+ * the newest 20,000 summaries, read row by row (3–6 ms for the window at a
+ * million cases, and the list said the search was bounded). Here each case's
+ * summary is also indexed as its character bigrams ("借款合同" → 借款 款合
+ * 合同), one token each, so a two-character word is one token's doclist,
+ * newest first by rowid, in every case ever registered.
+ *
+ * For a term of two letters or digits this answers exactly what `instr` on
+ * the summary did (LIKE's case-insensitivity for Latin letters included,
+ * since the tokenizer folds case). A pair with any other character
+ * (punctuation, a space) is not a token, so such a term keeps the window.
+ */
+import { sql } from 'kysely'
+import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import type { Trx } from './write'
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u
+
+/** The index text of a summary: every adjacent pair of letters or digits, as one token each. */
+export function summaryBigrams(summary: string): string {
+  const chars = Array.from(summary)
+  const pairs: string[] = []
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (WORD_CHAR.test(chars[i]) && WORD_CHAR.test(chars[i + 1])) pairs.push(chars[i] + chars[i + 1])
+  }
+  return pairs.join(' ')
+}
+
+/** The source for a two-character term of letters or digits, or null. */
+export function summaryWordSource(term: string): InlineSeqSource | null {
+  const chars = Array.from(term)
+  if (chars.length !== 2 || !chars.every((c) => WORD_CHAR.test(c))) return null
+  const match = ftsPhrase(term)
+  return inlineSource(
+    (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_words
+      where case_words match ${match} ${afterBound('rowid', order, bound)}
+      order by rowid ${sql.raw(order)} limit ${limit}`
+  )
+}
+
+/** Write a case's words row; a case's old row, if any, is deleted first by the caller (as its case_search row). */
+export async function writeCaseWords(trx: Trx, seq: number, summary: string): Promise<void> {
+  await sql`insert into case_words (rowid, bigrams) values (${seq}, ${summaryBigrams(summary)})`.execute(trx)
+}
