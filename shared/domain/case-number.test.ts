@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatCaseNumber, parseCaseNumber } from './case-number'
+import { caseNumberText, formatCaseNumber, parseCaseNumber } from './case-number'
 
 describe('case numbers', () => {
   it('reads like the standard form', () => {
@@ -34,5 +34,14 @@ describe('case numbers', () => {
     ]) {
       expect(parseCaseNumber(text)).toBeNull()
     }
+  })
+})
+
+describe('the number a list shows', () => {
+  it('is the number once accepted, says a case waits for the decision, and that a declined one never gets one', () => {
+    expect(caseNumberText('(2026)瓯海梧田调字第2号', 'accepted')).toBe('(2026)瓯海梧田调字第2号')
+    expect(caseNumberText(null, 'registered')).toBe('（待受理）')
+    expect(caseNumberText(null)).toBe('（待受理）')
+    expect(caseNumberText(null, 'declined')).toBe('（不予受理，无编号）')
   })
 })

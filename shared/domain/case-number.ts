@@ -15,3 +15,12 @@ export function parseCaseNumber(text: string): { year: number; officeShortName: 
   if (!match) return null
   return { year: Number(match[1]), officeShortName: match[2], sequence: Number(match[3]) }
 }
+
+/**
+ * What a list shows for a case's number: the number, or why there is none. A number is given at acceptance, so a
+ * case without one is either waiting for the decision or was declined (and never gets one).
+ */
+export function caseNumberText(caseNumber: string | null, status?: string): string {
+  if (caseNumber) return caseNumber
+  return status === 'declined' ? '（不予受理，无编号）' : '（待受理）'
+}

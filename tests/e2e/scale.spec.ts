@@ -7,6 +7,7 @@
  */
 import { rmSync } from 'node:fs'
 import { sql } from 'kysely'
+import { caseNumberText } from '../../shared/domain/case-number'
 import { listCasesSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { seedDatabase } from '../../electron/main/tools/seed'
@@ -73,16 +74,16 @@ test('all 12,000 rows of a generated store load by scrolling, with only the visi
   expect(domRowsMax).toBeLessThan(60)
 
   // The Nth newest case, as the service pages them.
-  const nthNewest = async (n: number) =>
-    (
-      await desk.app.ctx.db
-        .selectFrom('cases')
-        .select('case_number')
-        .orderBy('seq', 'desc')
-        .offset(n - 1)
-        .limit(1)
-        .executeTakeFirstOrThrow()
-    ).case_number ?? '（待受理）'
+  const nthNewest = async (n: number) => {
+    const row = await desk.app.ctx.db
+      .selectFrom('cases')
+      .select(['case_number', 'status'])
+      .orderBy('seq', 'desc')
+      .offset(n - 1)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    return caseNumberText(row.case_number, row.status)
+  }
   // Everything is loaded, so the end stays the end: its last row is the oldest case.
   await toEnd()
   await expect(list.rows().last()).toContainText(await nthNewest(CASES))
@@ -147,7 +148,7 @@ test('search as you type asks once after a pause, and a late answer to an older 
   // Wait out the stale answer; the list still shows the full name's results.
   await page.waitForTimeout(1_800)
   await expect(list.total).toHaveText(expectedTotal)
-  await expect(list.rows().first()).toContainText(expected.rows[0].caseNumber ?? '（待受理）')
+  await expect(list.rows().first()).toContainText(caseNumberText(expected.rows[0].caseNumber, expected.rows[0].status))
   await desk.screenshot(page, 'search-as-you-type')
   expect(consoleErrors).toEqual([])
 })

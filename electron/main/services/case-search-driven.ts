@@ -53,6 +53,18 @@ export function inlineSource(query: SeqQuery): InlineSeqSource {
 export const afterBound = (column: string, order: 'asc' | 'desc', bound: number | null) =>
   bound === null ? sql`` : sql`and ${sql.raw(column)} ${sql.raw(order === 'desc' ? '<' : '>')} ${bound}`
 
+/**
+ * Two one-statement sources as one: their union in page order, each seq once. Each is read up to `limit`, so the
+ * union's first `limit` are exactly those of all their matches; the page reads it inside its own statement too.
+ */
+export function inlineUnion(first: InlineSeqSource, second: InlineSeqSource): InlineSeqSource {
+  return inlineSource(
+    (order, bound, limit) => sql<{ seq: number }>`select seq from (
+        select seq from (${first.query(order, bound, limit)}) union select seq from (${second.query(order, bound, limit)})
+      ) order by seq ${sql.raw(order)} limit ${limit}`
+  )
+}
+
 /** The FTS5 trigram index; its rowid is the case's seq. */
 export function ftsSource(match: string): InlineSeqSource {
   return inlineSource(

@@ -5,13 +5,21 @@
  * case. The two used to be one `or` in one query, which SQLite answered by
  * walking every case's seq (83 ms at p95 for a rare name at a million cases,
  * docs/performance.md cause 4). Here each is its own newest-first source and
- * the two are merged in page order (unionSource), the names one first so that
- * its last seq bounds how far the other is read. A term with a character the
+ * the two are merged in page order (inlineUnion, in the page's own
+ * statement; unionSource for the window, the names first so that its last
+ * seq bounds how far the window is read). A term with a character the
  * word index does not hold (punctuation, a space) still reads the summaries
  * of the newest SHORT_WORD_WINDOW cases, and the list says so.
  */
 import { sql } from 'kysely'
-import { ftsPhrase, ftsSource, unionSource, type SeqSource } from './case-search-driven'
+import {
+  ftsPhrase,
+  ftsSource,
+  inlineUnion,
+  unionSource,
+  type InlineSeqSource,
+  type SeqSource
+} from './case-search-driven'
 import { summaryWordSource } from './case-search-words'
 
 /** How far back a two-character term with punctuation or a space is looked for in summaries. */
@@ -56,9 +64,9 @@ const namePrefixSource = (term: string) => ftsSource(`names : ${ftsPhrase(`|${te
  * A two-character term of letters or digits: names beginning with it, and summaries holding it through the
  * summary-word index (case-search-words.ts), in every case. Null for any other term.
  */
-export function shortWordSource(term: string): SeqSource | null {
+export function shortWordSource(term: string): InlineSeqSource | null {
   const words = summaryWordSource(term)
-  return words && unionSource(namePrefixSource(term), words)
+  return words && inlineUnion(namePrefixSource(term), words)
 }
 
 /** Any other two-character term: names beginning with it (no limit), and summary words among cases after `floor`. */
