@@ -13,19 +13,15 @@
  * trigram index does: such a term can only lie inside a run of digits, and
  * every run is here. Runs are kept apart by a break token, so a phrase never
  * spans two runs. The table is an ordinary FTS5 table (rowid = the case's
- * seq), written wherever case_search is.
+ * seq), written with case_search (case-search-index.ts).
  */
 import { sql } from 'kysely'
 import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
-import { summaryBigrams } from './case-search-words'
-import type { Trx } from './write'
 
 /** Digits a token holds. */
 export const DIGIT_GRAM = 4
 const DIGIT_RUN = /\d{4,}/g
 const ONLY_DIGITS = /^\d{4,}$/
-/** The case_search columns whose text is indexed, in their order. */
-const SEARCH_TEXTS = ['case_number', 'summary', 'names', 'id_numbers', 'phones'] as const
 /** Between two runs: a token no term contains, so no phrase crosses it. */
 const RUN_BREAK = ' x '
 
@@ -49,33 +45,4 @@ export function digitsSource(term: string): InlineSeqSource | null {
       where case_digits match ${match} ${afterBound('rowid', order, bound)}
       order by rowid ${sql.raw(order)} limit ${limit}`
   )
-}
-
-/** Write a case's digits row; a case's old row, if any, is deleted first by the caller (as its case_search row). */
-export async function writeCaseDigits(trx: Trx, seq: number, texts: ReadonlyArray<string | null>): Promise<void> {
-  await sql`insert into case_digits (rowid, grams) values (${seq}, ${digitGrams(texts)})`.execute(trx)
-}
-
-const BATCH = 2000
-
-/**
- * Write the digits and words rows (case-search-words.ts) of the cases `ofSeqs` selects (SQL returning their
- * seqs), from their case_search rows, already written: the hub's set-wise rebuild. A batch of rows goes in as
- * one JSON text per table that SQLite unpacks.
- */
-export async function writeGramRowsFromSearch(trx: Trx, ofSeqs: string): Promise<void> {
-  let after = 0
-  for (;;) {
-    const { rows } = await sql<{ seq: number } & Record<(typeof SEARCH_TEXTS)[number], string>>`
-      select rowid as seq, ${sql.join(SEARCH_TEXTS.map((c) => sql.ref(c)))} from case_search
-      where rowid in (${sql.raw(ofSeqs)}) and rowid > ${after} order by rowid limit ${BATCH}`.execute(trx)
-    if (rows.length === 0) return
-    const digits = rows.map((r) => [r.seq, digitGrams(SEARCH_TEXTS.map((c) => r[c]))])
-    await sql`insert into case_digits (rowid, grams)
-      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(digits)})`.execute(trx)
-    const words = rows.map((r) => [r.seq, summaryBigrams(r.summary)])
-    await sql`insert into case_words (rowid, bigrams)
-      select value ->> 0, value ->> 1 from json_each(${JSON.stringify(words)})`.execute(trx)
-    after = rows[rows.length - 1].seq
-  }
 }

@@ -2,14 +2,55 @@
  * Keeps the search structures in step with a case, inside the same
  * transaction as the write: the FTS5 trigram row (rowid = the case's
  * registration-order key), its digit-run and summary-word rows
- * (case-search-digits.ts, case-search-words.ts), and the short-name keys for names of one or two characters, which trigrams
- * cannot see.
+ * (case-search-digits.ts, case-search-words.ts), and the short-name keys
+ * for names of one or two characters, which trigrams cannot see.
  */
 import { sql } from 'kysely'
 import type { CaseRow, PartyRow } from '../db/schema'
-import { writeCaseDigits } from './case-search-digits'
-import { writeCaseWords } from './case-search-words'
+import { digitGrams } from './case-search-digits'
+import { summaryBigrams } from './case-search-words'
 import type { Trx } from './write'
+
+/** The FTS tables keyed by the case's seq (their rowid): deleting a case's search rows deletes from each. */
+export const SEARCH_FTS_TABLES = ['case_search', 'case_digits', 'case_words'] as const
+
+/** The trigram row's columns, in order: the texts the digit and word rows are made from too. */
+const SEARCH_COLUMNS = ['case_number', 'summary', 'names', 'id_numbers', 'phones'] as const
+type SearchTexts = Record<(typeof SEARCH_COLUMNS)[number], string>
+
+/**
+ * The digit-run and summary-word rows of cases whose trigram texts are known, each table in one statement (the
+ * rows go in as one JSON text that SQLite unpacks): one case at intake, thousands in the hub's rebuild.
+ */
+async function insertGramRows(trx: Trx, rows: Array<{ seq: number } & SearchTexts>): Promise<void> {
+  const tables = [
+    { table: 'case_digits', column: 'grams', text: (r: SearchTexts) => digitGrams(SEARCH_COLUMNS.map((c) => r[c])) },
+    { table: 'case_words', column: 'bigrams', text: (r: SearchTexts) => summaryBigrams(r.summary) }
+  ]
+  for (const { table, column, text } of tables) {
+    const values = JSON.stringify(rows.map((r) => [r.seq, text(r)]))
+    await sql`insert into ${sql.table(table)} (rowid, ${sql.ref(column)})
+      select value ->> 0, value ->> 1 from json_each(${values})`.execute(trx)
+  }
+}
+
+const GRAM_BATCH = 2000
+
+/**
+ * Write the digit-run and word rows of the cases `ofSeqs` selects (SQL returning their seqs) from their trigram
+ * rows, already written: the hub's set-wise rebuild, a batch at a time.
+ */
+export async function writeGramRowsFromSearch(trx: Trx, ofSeqs: string): Promise<void> {
+  let after = 0
+  for (;;) {
+    const { rows } = await sql<{ seq: number } & SearchTexts>`
+      select rowid as seq, ${sql.join(SEARCH_COLUMNS.map((c) => sql.ref(c)))} from case_search
+      where rowid in (${sql.raw(ofSeqs)}) and rowid > ${after} order by rowid limit ${GRAM_BATCH}`.execute(trx)
+    if (rows.length === 0) return
+    await insertGramRows(trx, rows)
+    after = rows[rows.length - 1].seq
+  }
+}
 
 /** `|a|b|`: bars let a trigram match a whole name, a name's start, or an ID's ending. */
 export function barJoin(values: Array<string | null>): string {
@@ -35,9 +76,9 @@ export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void>
     .orderBy('case_parties.sort_order')
     .execute()
 
-  await sql`delete from case_search where rowid = ${found.seq}`.execute(trx)
-  await sql`delete from case_digits where rowid = ${found.seq}`.execute(trx)
-  await sql`delete from case_words where rowid = ${found.seq}`.execute(trx)
+  for (const table of SEARCH_FTS_TABLES) {
+    await sql`delete from ${sql.table(table)} where rowid = ${found.seq}`.execute(trx)
+  }
   await trx.deleteFrom('case_name_keys').where('case_seq', '=', found.seq).execute()
   await addNewCaseSearch(trx, found, parties)
 }
@@ -49,17 +90,16 @@ export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void>
  * it, hub/merge.ts), which spares an intake save four statements.
  */
 export async function addNewCaseSearch(trx: Trx, theCase: SearchedCase, parties: SearchedParty[]): Promise<void> {
-  const texts = [
-    theCase.case_number ?? '',
-    theCase.summary,
-    barJoin(parties.map((p) => p.name)),
-    barJoin(parties.flatMap((p) => [p.id_number, p.credit_code])),
-    barJoin(parties.map((p) => p.phone))
-  ]
-  await sql`insert into case_search (rowid, case_number, summary, names, id_numbers, phones)
-    values (${theCase.seq}, ${sql.join(texts)})`.execute(trx)
-  await writeCaseDigits(trx, theCase.seq, texts)
-  await writeCaseWords(trx, theCase.seq, theCase.summary)
+  const texts: SearchTexts = {
+    case_number: theCase.case_number ?? '',
+    summary: theCase.summary,
+    names: barJoin(parties.map((p) => p.name)),
+    id_numbers: barJoin(parties.flatMap((p) => [p.id_number, p.credit_code])),
+    phones: barJoin(parties.map((p) => p.phone))
+  }
+  await sql`insert into case_search (rowid, ${sql.join(SEARCH_COLUMNS.map((c) => sql.ref(c)))})
+    values (${theCase.seq}, ${sql.join(SEARCH_COLUMNS.map((c) => texts[c]))})`.execute(trx)
+  await insertGramRows(trx, [{ seq: theCase.seq, ...texts }])
 
   const names = [...new Set(parties.map((p) => p.name))]
   if (names.length > 0) {

@@ -14,7 +14,6 @@
  */
 import { sql } from 'kysely'
 import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
-import type { Trx } from './write'
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
@@ -38,9 +37,4 @@ export function summaryWordSource(term: string): InlineSeqSource | null {
       where case_words match ${match} ${afterBound('rowid', order, bound)}
       order by rowid ${sql.raw(order)} limit ${limit}`
   )
-}
-
-/** Write a case's words row; a case's old row, if any, is deleted first by the caller (as its case_search row). */
-export async function writeCaseWords(trx: Trx, seq: number, summary: string): Promise<void> {
-  await sql`insert into case_words (rowid, bigrams) values (${seq}, ${summaryBigrams(summary)})`.execute(trx)
 }

@@ -94,6 +94,8 @@ describe('a seeded store', () => {
           app.ctx.db
         )
       ).rows,
+      digits: (await sql`select grams from case_digits where rowid = ${seq}`.execute(app.ctx.db)).rows,
+      words: (await sql`select bigrams from case_words where rowid = ${seq}`.execute(app.ctx.db)).rows,
       keys: await app.ctx.db
         .selectFrom('case_name_keys')
         .selectAll()

@@ -21,7 +21,7 @@ import {
 } from '../../../../shared/rules/deadlines'
 import type { WorkingCalendar } from '../../../../shared/rules/working-days'
 import { chinaDate } from '../../../../shared/rules/china-time'
-import { writeGramRowsFromSearch } from '../case-search-digits'
+import { SEARCH_FTS_TABLES, writeGramRowsFromSearch } from '../case-search-index'
 import { calendarFor, deadlineSettings } from '../lifecycle/deadline-store'
 import type { Trx } from '../write'
 import { execRaw, insertMany } from './raw-rows'
@@ -58,9 +58,7 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   )
   const ids = [...caseIds].sort()
   const facts = await readDueFacts(trx, ids, today)
-  await execRaw(trx, `delete from case_search where rowid in (${OF_TOUCHED})`)
-  await execRaw(trx, `delete from case_digits where rowid in (${OF_TOUCHED})`)
-  await execRaw(trx, `delete from case_words where rowid in (${OF_TOUCHED})`)
+  for (const table of SEARCH_FTS_TABLES) await execRaw(trx, `delete from ${table} where rowid in (${OF_TOUCHED})`)
   await execRaw(trx, `delete from case_name_keys where case_seq in (${OF_TOUCHED})`)
   // In rowid order: FTS5 appends to its doclists instead of merging out-of-order runs.
   const searchRows = execRaw(

@@ -20,6 +20,7 @@ import type { HubEntity } from '../../../../shared/domain/hub-entities'
 import { HUB_ENTITIES } from '../../../../shared/domain/hub-entities'
 import type { HubRow, Tombstone } from '../../../../shared/rules/hub-rows'
 import { SYSTEM_ACTOR } from '../../context'
+import { SEARCH_FTS_TABLES } from '../case-search-index'
 import type { Trx } from '../write'
 import type { ParsedRows } from './bundle-lines'
 import { rebuildCaseIndexes } from './derived-indexes'
@@ -210,9 +211,9 @@ async function applyTombstones(
       if (entity.file === 'cases') {
         // A deleted case's derived rows go with it; the rebuild only rewrites cases that exist.
         const seqs = gone.map((r) => r.seq)
-        await execRaw(trx, `delete from case_search where rowid in (${placeholders(seqs.length)})`, seqs)
-        await execRaw(trx, `delete from case_digits where rowid in (${placeholders(seqs.length)})`, seqs)
-        await execRaw(trx, `delete from case_words where rowid in (${placeholders(seqs.length)})`, seqs)
+        for (const table of SEARCH_FTS_TABLES) {
+          await execRaw(trx, `delete from ${table} where rowid in (${placeholders(seqs.length)})`, seqs)
+        }
         await execRaw(trx, `delete from case_name_keys where case_seq in (${placeholders(seqs.length)})`, seqs)
         await execRaw(trx, `delete from case_due where case_seq in (${placeholders(seqs.length)})`, seqs)
       }
