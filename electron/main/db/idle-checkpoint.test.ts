@@ -1,7 +1,9 @@
 /*
- * WAL checkpoints in idle moments: a write stays in the WAL until the store
- * has been quiet, then one PASSIVE checkpoint copies it into the database
- * file; commits stay fully synced; closing the store cancels a pending one.
+ * The store's upkeep in idle moments: a write stays in the WAL until the
+ * store has been quiet, then one PASSIVE checkpoint copies it into the
+ * database file; commits stay fully synced; closing the store cancels a
+ * pending one. Full-text segments left by separate commits are merged in
+ * quiet moments, step by step, and the searches answer the same.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import os from 'node:os'
@@ -18,6 +20,7 @@ let dbPath: string
 let store: Store | null
 let errors: unknown[]
 let checkpoints: CheckpointResult[]
+let merges: string[][]
 let waiting: Array<() => void>
 
 /** Resolves at the next idle checkpoint. */
@@ -29,13 +32,15 @@ beforeEach(async () => {
   dbPath = path.join(dir, 'desk.sqlite')
   errors = []
   checkpoints = []
+  merges = []
   waiting = []
   store = await openStore(dbPath, {
     log: { error: (message, detail) => errors.push([message, detail]) },
     idleCheckpoint: {
       idleMs: IDLE_MS,
-      onCheckpoint: (result) => {
+      onCheckpoint: (result, merged) => {
         checkpoints.push(result)
+        merges.push(merged)
         for (const resolve of waiting.splice(0)) resolve()
       }
     }
@@ -90,6 +95,48 @@ describe('idle WAL checkpoints', () => {
     store = null
     await quietFor(IDLE_MS * 5)
     expect(checkpoints.length).toBe(seen)
+    expect(errors).toEqual([])
+  })
+})
+
+describe('idle full-text merges', () => {
+  /** The FTS5 segments of the table: each commit adds one; merging makes few of many. */
+  const segments = async () =>
+    Number((await sql<{ n: number }>`select count(distinct segid) as n from notes_idx`.execute(store!.db)).rows[0].n)
+
+  it('merge the segments of separate commits when the store is quiet, and stop when there is nothing left', async () => {
+    const db = store!.db
+    await sql`create virtual table notes using fts5(body)`.execute(db)
+    // Hold the table's own merging off, as if every commit had come in a burst with no automerge turn yet.
+    await sql`insert into notes (notes, rank) values ('automerge', 0)`.execute(db)
+    await sql`insert into notes (notes, rank) values ('crisismerge', 64)`.execute(db)
+    const words = ['借款', '相邻', '物业', '工资', '婚姻', '赔偿']
+    for (let i = 0; i < 40; i++) {
+      await sql`insert into notes (rowid, body) values (${i + 1}, ${`${words[i % words.length]} 纠纷 第${i}件`})`.execute(
+        db
+      )
+    }
+    const before = await segments()
+    expect(before).toBe(40)
+    const found = async () =>
+      (await sql<{ rowid: number }>`select rowid from notes where notes match '物业' order by rowid`.execute(db)).rows
+    const answer = await found()
+    expect(answer.map((r) => r.rowid)).toEqual([3, 9, 15, 21, 27, 33, 39])
+
+    // Quiet moments come and go until the table has nothing left to merge; a statement in between goes first.
+    const start = merges.length
+    for (let turn = 0; turn < 50; turn++) {
+      await nextCheckpoint()
+      if (merges.at(-1)!.length === 0) break
+    }
+    expect(merges.slice(start).some((m) => m.includes('notes'))).toBe(true)
+    expect(merges.at(-1)).toEqual([])
+    const settled = checkpoints.length
+    await quietFor(IDLE_MS * 5)
+    expect(checkpoints.length, 'nothing left: the store is not kept busy').toBe(settled)
+
+    expect(await segments()).toBeLessThan(before / 4)
+    expect(await found()).toEqual(answer)
     expect(errors).toEqual([])
   })
 })

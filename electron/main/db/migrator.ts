@@ -24,6 +24,7 @@ import * as mKeyPersons from './migrations/2026_11_29_2700_create_key_persons'
 import * as mHearingClash from './migrations/2026_12_05_3000_index_hearings_for_clash'
 import * as mCaseDigits from './migrations/2026_12_05_4000_create_case_digits'
 import * as mCaseWords from './migrations/2026_12_05_4100_create_case_words'
+import * as mHearingTimes from './migrations/2026_12_05_5000_time_hearing_people'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -42,7 +43,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_2700_create_key_persons': mKeyPersons,
   '2026_12_05_3000_index_hearings_for_clash': mHearingClash,
   '2026_12_05_4000_create_case_digits': mCaseDigits,
-  '2026_12_05_4100_create_case_words': mCaseWords
+  '2026_12_05_4100_create_case_words': mCaseWords,
+  '2026_12_05_5000_time_hearing_people': mHearingTimes
 }
 
 export interface MigrationReport {

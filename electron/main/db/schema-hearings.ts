@@ -1,5 +1,5 @@
 /* Row types of the tables of hearing scheduling (rooms, hearings, holidays). */
-import type { Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 import type { Tracked } from './schema'
 
 export interface RoomTable extends Tracked {
@@ -59,6 +59,8 @@ export interface HearingMediatorTable extends Tracked {
   hearing_id: string
   mediator_id: string
   role: 'lead' | 'assistant' | 'expert'
+  /** The session's start, copied by the store's triggers (migration 2026_12_05_5000): never written by the app. */
+  starts_at: Generated<string>
 }
 
 export interface HearingPartyTable extends Tracked {
@@ -69,6 +71,8 @@ export interface HearingPartyTable extends Tracked {
   notified_at: string | null
   notified_how: string | null
   notified_note: string | null
+  /** The session's start, copied by the store's triggers (migration 2026_12_05_5000): never written by the app. */
+  starts_at: Generated<string>
 }
 
 export interface HearingTables {

@@ -20,11 +20,11 @@ export const LIFECYCLE_TABLES: { [K in keyof LifecycleRows]: { table: string; co
       'purpose', 'bring', 'status', 'status_reason', 'record_id', 'held_note', ...TRACKED
     ]
   },
-  hearingMediators: { table: 'hearing_mediators', columns: ['id', 'hearing_id', 'mediator_id', 'role', ...TRACKED] },
+  hearingMediators: { table: 'hearing_mediators', columns: ['id', 'hearing_id', 'mediator_id', 'role', 'starts_at', ...TRACKED] },
   hearingParties: {
     table: 'hearing_parties',
     columns: [
-      'id', 'hearing_id', 'party_id', 'party_key', 'notified_at', 'notified_how', 'notified_note', ...TRACKED
+      'id', 'hearing_id', 'party_id', 'party_key', 'notified_at', 'notified_how', 'notified_note', 'starts_at', ...TRACKED
     ]
   },
   records: {

@@ -206,6 +206,7 @@ export class LifecycleMaker {
           id: seededUuidv7(scheduleAt, rng),
           hearing_id: hearing.id,
           ...p,
+          starts_at: hearing.starts_at,
           ...tracked(scheduleAt)
         })
       }
@@ -218,6 +219,7 @@ export class LifecycleMaker {
           notified_at: null,
           notified_how: null,
           notified_note: null,
+          starts_at: hearing.starts_at,
           ...tracked(scheduleAt)
         })
       }

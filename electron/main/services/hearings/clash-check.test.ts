@@ -5,11 +5,13 @@
  * leave is read once for the horizon; the room, the office's hours and the
  * calendar come from the store as it is now.
  */
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { scheduleHearingSchema } from '../../../../shared/domain/hearing-input'
 import type { CaseDetail } from '../../../../shared/domain/case'
 import type { Mediator } from '../../../../shared/domain/mediator'
 import { services } from '../index'
+import * as timeHearingPeople from '../../db/migrations/2026_12_05_5000_time_hearing_people'
 import { fixedClock, startTempApp, type TempApp } from '../../../../tests/support/temp-app'
 import { addMediator } from '../../../../tests/support/roster-fixtures'
 import { residentId } from '../../../../tests/support/intake-fixtures'
@@ -146,5 +148,88 @@ describe('what the check reads with the case', () => {
     await expect(
       check('2026-12-03T09:00', '2026-12-03T10:00', { roomId: '01900000-0000-7000-8000-000000000000' })
     ).rejects.toMatchObject({ fields: { roomId: '调解室不存在' } })
+  })
+})
+
+describe("a session is found from its people's and parties' side", () => {
+  /** Every link row whose copied start differs from its session's: what the clash check would misread. */
+  async function staleLinks() {
+    const { rows } = await sql<{ link: string; id: string }>`
+      select 'hearing_mediators' as link, l.id from hearing_mediators l join hearings h on h.id = l.hearing_id
+       where l.starts_at is not h.starts_at
+      union all
+      select 'hearing_parties', l.id from hearing_parties l join hearings h on h.id = l.hearing_id
+       where l.starts_at is not h.starts_at`.execute(app.ctx.db)
+    return rows
+  }
+
+  it('follows a rescheduled session: the clash moves with it, for the mediator and for the party', async () => {
+    const zhou = await addMediator(app, {
+      name: '周建国',
+      idNumber: residentId('1979-03-03', 155),
+      phone: '13906771111'
+    })
+    await book('2026-12-07T09:00', '2026-12-07T11:00')
+    // A second session of the same case (its parties) with another mediator.
+    const partySession = await services['hearings.schedule'](
+      app.ctx,
+      scheduleHearingSchema.parse(
+        sessionInput(first, zhou.id, null, { startsAt: '2026-12-10T09:00', endsAt: '2026-12-10T11:00' })
+      )
+    )
+    expect((await check('2026-12-07T09:30', '2026-12-07T10:30')).hard.map((c) => c.kind)).toEqual(['mediator'])
+    expect((await check('2026-12-10T09:30', '2026-12-10T10:30')).hard.map((c) => c.kind)).toEqual(['party', 'party']) // both of the case's parties
+
+    const booked = await app.ctx.db
+      .selectFrom('hearings')
+      .select('id')
+      .where('starts_at', '=', '2026-12-07T09:00')
+      .executeTakeFirstOrThrow()
+    for (const [id, theCase, lead, startsAt, endsAt] of [
+      [booked.id, other, lin.id, '2026-12-08T14:00', '2026-12-08T16:00'],
+      [partySession.id, first, zhou.id, '2026-12-11T14:00', '2026-12-11T16:00']
+    ] as const) {
+      await services['hearings.reschedule'](
+        app.ctx,
+        scheduleHearingSchema
+          .transform(({ caseId: _caseId, ...rest }) => ({ ...rest, id, reason: '当事人申请改期' }))
+          .parse(sessionInput(theCase, lead, null, { startsAt, endsAt, confirmWarnings: true }))
+      )
+    }
+    expect(await staleLinks()).toEqual([])
+    expect((await check('2026-12-07T09:30', '2026-12-07T10:30')).hard).toEqual([])
+    expect((await check('2026-12-10T09:30', '2026-12-10T10:30')).hard).toEqual([])
+    expect((await check('2026-12-08T14:30', '2026-12-08T15:30')).hard.map((c) => c.kind)).toEqual(['mediator'])
+    expect((await check('2026-12-11T14:30', '2026-12-11T15:30')).hard.map((c) => c.kind)).toEqual(['party', 'party']) // both of the case's parties
+  })
+
+  it('keeps the copied start right whoever writes the link, and fills it for an existing store', async () => {
+    await book('2026-12-07T09:00', '2026-12-07T11:00')
+    const link = await app.ctx.db.selectFrom('hearing_mediators').select(['id', 'hearing_id']).executeTakeFirstOrThrow()
+    // A writer that sets a wrong start, or moves the link to another session, is put right by the store.
+    await sql`update hearing_mediators set starts_at = '2030-01-01T08:00' where id = ${link.id}`.execute(app.ctx.db)
+    expect(await staleLinks()).toEqual([])
+    await book('2026-12-09T09:00', '2026-12-09T11:00')
+    const later = await app.ctx.db
+      .selectFrom('hearings')
+      .select('id')
+      .where('starts_at', '=', '2026-12-09T09:00')
+      .executeTakeFirstOrThrow()
+    // (The two sessions share their parties: the later one's are removed first, to make room.)
+    await sql`delete from hearing_parties where hearing_id = ${later.id}`.execute(app.ctx.db)
+    await sql`update hearing_parties set hearing_id = ${later.id} where hearing_id = ${link.hearing_id}`.execute(
+      app.ctx.db
+    )
+    expect(await staleLinks()).toEqual([])
+
+    const copied = () =>
+      sql`select id, starts_at from hearing_mediators union all select id, starts_at from hearing_parties order by id`.execute(
+        app.ctx.db
+      )
+    const before = (await copied()).rows
+    expect(before.length).toBeGreaterThan(2)
+    await timeHearingPeople.down(app.ctx.db)
+    await timeHearingPeople.up(app.ctx.db)
+    expect((await copied()).rows).toEqual(before)
   })
 })

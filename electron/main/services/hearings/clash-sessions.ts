@@ -1,11 +1,12 @@
 /*
  * The sessions a clash check reads: those that share a person, a party or
- * the room with the candidate. The candidate's own day is read whole (label,
- * room, people and parties, for the messages) in one statement; the days
- * after, for free slots, only as times. Both walk the day range of the
- * covering index hearings_clash (starts_at, status, id, ends_at, room_id)
- * and test each session through the (hearing, mediator) and (party key,
- * hearing) indexes, so a session that shares nothing costs no table read.
+ * the room with the candidate. Each is found from the person's side: the
+ * (mediator, start), (party key, start) and (room, start) indexes give the
+ * few sessions of that person, party or room in the time range, however many
+ * sessions the day holds in all (the start beside each person and party is
+ * kept by the store's triggers, migration 2026_12_05_5000). The candidate's
+ * own day is read whole (label, room, people and parties, for the messages)
+ * in one statement; the days after, for free slots, only as times.
  */
 import { sql, type Kysely } from 'kysely'
 import { BOOKED_STATUSES, HEARING_KIND_LABELS } from '../../../../shared/domain/hearing'
@@ -16,45 +17,48 @@ import { caseLabel } from './hearing-store'
 
 type Db = Kysely<Database> | Trx
 
+/** The sessions in [from, toExclusive) of any of these people (mediator ids) or parties (party keys). */
+function linkedSessions(
+  db: Db,
+  link: 'hearing_mediators' | 'hearing_parties',
+  keys: string[],
+  from: string,
+  toExclusive: string
+) {
+  return db
+    .selectFrom(link)
+    .select('hearing_id as id')
+    .where(sql.ref(link === 'hearing_mediators' ? 'mediator_id' : 'party_key'), 'in', keys)
+    .where('starts_at', '>=', from)
+    .where('starts_at', '<', toExclusive)
+}
+
 /** Booked sessions in [from, toExclusive) that share the room, a person or a party with the candidate. */
 function sharingQuery(db: Db, candidate: CandidateSession, from: string, toExclusive: string) {
   const personIds = [...candidate.mediators, ...candidate.experts].map((p) => p.id)
   const partyKeys = candidate.parties.map((p) => p.id)
+  const sources = [
+    ...(personIds.length ? [linkedSessions(db, 'hearing_mediators', personIds, from, toExclusive)] : []),
+    ...(partyKeys.length ? [linkedSessions(db, 'hearing_parties', partyKeys, from, toExclusive)] : []),
+    ...(candidate.roomId
+      ? [
+          db
+            .selectFrom('hearings')
+            .select('hearings.id')
+            .where('hearings.room_id', '=', candidate.roomId)
+            .where('hearings.starts_at', '>=', from)
+            .where('hearings.starts_at', '<', toExclusive)
+        ]
+      : [])
+  ]
+  const [first, ...rest] = sources
+  // Nothing to share (no person, party or room): no session can clash.
+  const shared = first ? rest.reduce((union, next) => union.union(next), first) : null
   return db
     .selectFrom('hearings')
-    .where('hearings.starts_at', '>=', from)
-    .where('hearings.starts_at', '<', toExclusive)
+    .where((eb) => (shared ? eb('hearings.id', 'in', shared) : eb.lit(false)))
     .where('hearings.status', 'in', [...BOOKED_STATUSES])
     .$if(candidate.id !== undefined, (q) => q.where('hearings.id', '!=', candidate.id!))
-    .where((eb) =>
-      eb.or([
-        ...(candidate.roomId ? [eb('hearings.room_id', '=', candidate.roomId)] : []),
-        // Correlated EXISTS, not IN: the day's range on starts_at drives the search, and each session is
-        // checked through the (hearing, person) indexes, however many sessions a busy mediator has in all.
-        ...(personIds.length
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('hearing_mediators')
-                  .select((eb) => eb.lit(1).as('one'))
-                  .whereRef('hearing_mediators.hearing_id', '=', 'hearings.id')
-                  .where('hearing_mediators.mediator_id', 'in', personIds)
-              )
-            ]
-          : []),
-        ...(partyKeys.length
-          ? [
-              eb.exists(
-                eb
-                  .selectFrom('hearing_parties')
-                  .select((eb) => eb.lit(1).as('one'))
-                  .whereRef('hearing_parties.hearing_id', '=', 'hearings.id')
-                  .where('hearing_parties.party_key', 'in', partyKeys)
-              )
-            ]
-          : [])
-      ])
-    )
 }
 
 /** A JSON array of [id, name] pairs, read back. */
@@ -68,11 +72,7 @@ function pairs(json: string | null): Array<{ id: string; name: string }> {
  * parties (collected per session in SQL, so one statement answers).
  */
 export async function sessionsOnDay(db: Db, candidate: CandidateSession, date: string, nextDate: string) {
-  // The sessions are found by id first: that subquery reads the covering index alone, and only the few
-  // found are read whole (asked in one pass, the planner walked the range through the table).
-  const rows = await db
-    .selectFrom('hearings')
-    .where('hearings.id', 'in', sharingQuery(db, candidate, date, nextDate).select('hearings.id'))
+  const rows = await sharingQuery(db, candidate, date, nextDate)
     .innerJoin('cases', 'cases.id', 'hearings.case_id')
     .leftJoin('rooms', 'rooms.id', 'hearings.room_id')
     .select((eb) => [

@@ -18,7 +18,10 @@ import { readZip } from './zip-reader'
 /** Columns that never leave the office, per exported table (login data of accounts, each installation's own keys). */
 const LOCAL_COLUMNS: Record<string, string[]> = {
   users: ['username', 'password_hash', 'password_salt', 'failed_sign_ins', 'locked_until', 'password_changed_at'],
-  cases: ['seq']
+  cases: ['seq'],
+  // The session's start beside its people and parties: copied by the store's triggers at each end.
+  hearing_mediators: ['starts_at'],
+  hearing_parties: ['starts_at']
 }
 
 describe('hub bundle contents', () => {

@@ -1,0 +1,72 @@
+/*
+ * Each session's start beside its people and its parties, so that the clash
+ * check starts from the person: "this mediator's sessions on this day" is a
+ * range of (mediator_id, starts_at) instead of a walk through every session
+ * of the day (≈ 800 on a busy day at a million cases) testing each for the
+ * person. A mediator has thousands of sessions in all (6,589 in the
+ * generated million-case store) and a company party up to a thousand, so the
+ * (person, hearing) indexes alone cannot bound the read by time.
+ *
+ * The copy is kept by the store itself, not by the services: triggers set it
+ * on every insert and follow every change of a session's start, whoever
+ * writes (the services, the hub's merge, the generator), and a value written
+ * wrong is put right. Frozen in time: never imports app code, never edited
+ * once released.
+ */
+import { sql, type Kysely } from 'kysely'
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyDb = Kysely<any>
+
+const LINKS = ['hearing_mediators', 'hearing_parties'] as const
+const PERSON: Record<(typeof LINKS)[number], string> = {
+  hearing_mediators: 'mediator_id',
+  hearing_parties: 'party_key'
+}
+
+export async function up(db: AnyDb): Promise<void> {
+  for (const link of LINKS) {
+    await sql`alter table ${sql.table(link)} add column starts_at text`.execute(db)
+    await sql`update ${sql.table(link)} set starts_at =
+      (select hearings.starts_at from hearings where hearings.id = ${sql.ref(`${link}.hearing_id`)})`.execute(db)
+    // hearing_id in the index: the check needs nothing else from the link row.
+    await sql`create index ${sql.id(`${link}_time`)}
+      on ${sql.table(link)} (${sql.ref(PERSON[link])}, starts_at, hearing_id)`.execute(db)
+    // A new link, or a link moved to another session (or given a wrong time), takes the session's start.
+    for (const [name, event] of [
+      ['time_on_write', 'insert'],
+      ['time_on_change', 'update of hearing_id, starts_at']
+    ]) {
+      await sql
+        .raw(
+          `create trigger ${link}_${name} after ${event} on ${link}
+           when new.starts_at is not (select starts_at from hearings where id = new.hearing_id)
+           begin
+             update ${link} set starts_at = (select starts_at from hearings where id = new.hearing_id) where id = new.id;
+           end`
+        )
+        .execute(db)
+    }
+  }
+  // A rescheduled session carries its new start to its people and parties.
+  await sql
+    .raw(
+      `create trigger hearings_time_to_links after update of starts_at on hearings
+       when new.starts_at is not old.starts_at
+       begin
+         update hearing_mediators set starts_at = new.starts_at where hearing_id = new.id;
+         update hearing_parties set starts_at = new.starts_at where hearing_id = new.id;
+       end`
+    )
+    .execute(db)
+}
+
+export async function down(db: AnyDb): Promise<void> {
+  await sql.raw('drop trigger hearings_time_to_links').execute(db)
+  for (const link of LINKS) {
+    await sql.raw(`drop trigger ${link}_time_on_change`).execute(db)
+    await sql.raw(`drop trigger ${link}_time_on_write`).execute(db)
+    await sql`drop index ${sql.id(`${link}_time`)}`.execute(db)
+    await sql`alter table ${sql.table(link)} drop column starts_at`.execute(db)
+  }
+}
