@@ -182,6 +182,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'keyPersons.list': EVERYONE,
   'keyPersons.get': EVERYONE,
   'keyPersons.register': KEY_PERSON_WORK,
+  'keyPersons.workers': KEY_PERSON_WORK,
   'keyPersons.setLevel': KEY_PERSON_WORK,
   'keyPersons.logReview': KEY_PERSON_WORK,
   'keyPersons.close': KEY_PERSON_WORK,

@@ -10,6 +10,7 @@ import {
   dueReviewsSchema,
   keyPersonFlagsSchema,
   keyPersonIdSchema,
+  keyPersonWorkersSchema,
   listKeyPersonsSchema,
   listReferralsSchema,
   logKeyPersonReviewSchema,
@@ -22,6 +23,7 @@ import {
   type KeyPersonFlags,
   type KeyPersonSuggestion,
   type KeyPersonSummary,
+  type KeyPersonWorker,
   type ReferralNotes,
   type ReferralSummary,
   type SimilarCase
@@ -37,6 +39,13 @@ export const keyPersonMethods = {
 
   /** Put a party on the register with reason, level and level reason; CONFLICT if already registered. Audited. */
   'keyPersons.register': { input: registerKeyPersonSchema, output: returns<KeyPersonDetail>() },
+
+  /**
+   * The accounts a party's responsible worker may be chosen from: active accounts of the roles that keep the
+   * register, of the office the registration would be filed under (supervisors and administrators reach every
+   * office). Empty while the installation does not use accounts: the worker is then whoever registers.
+   */
+  'keyPersons.workers': { input: keyPersonWorkersSchema, output: returns<KeyPersonWorker[]>() },
 
   /** Change the level with its reason (a logged, audited event); the next review moves with the level. */
   'keyPersons.setLevel': { input: setKeyPersonLevelSchema, output: returns<KeyPersonDetail>() },

@@ -7,6 +7,7 @@
 import { z, requiredText } from '../validation'
 import { ISO_DATE } from '../rules/china-time'
 import { RISK_LEVELS, type RiskLevel } from './reference-data'
+import type { UserRole } from './user'
 
 export const KEY_PERSON_REASONS = [
   'repeat_disputant',
@@ -194,6 +195,18 @@ export const registerKeyPersonSchema = z
     responsibleUserId: id('责任人').nullable().default(null)
   })
   .strict()
+
+/** Whom a party's responsible worker may be chosen from: the office is the one the registration would file under. */
+export const keyPersonWorkersSchema = z
+  .object({ partyId: id('当事人'), caseId: id('案件').nullable().default(null) })
+  .strict()
+
+/** An account that may be a key person's responsible worker. */
+export interface KeyPersonWorker {
+  id: string
+  displayName: string
+  role: UserRole
+}
 
 export const setKeyPersonLevelSchema = z.object({ id: id('重点人员'), level, reason: requiredText(500) }).strict()
 

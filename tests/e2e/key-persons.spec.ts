@@ -1,6 +1,7 @@
 /*
  * The key-person register in the browser: a mediator's supervisor registers
- * a party from a case with a red level and its reason; the person's review
+ * a party from a case with a red level and its reason, and makes a mediator
+ * of the office the responsible worker; the person's review
  * then falls due on the home screen; the flag shows at intake as soon as the
  * person's ID number is typed, and beside the case in the list; the register
  * lists the person with the level history in the drawer.
@@ -23,7 +24,15 @@ test('a red key person registered from a case: due on the home screen, flagged a
   desk,
   consoleErrors
 }) => {
-  await chooseOffice(desk.app, 'wutian')
+  const wutian = await chooseOffice(desk.app, 'wutian')
+  await services['users.save'](desk.app.ctx, {
+    username: 'linhaiyan',
+    displayName: '林海燕',
+    role: 'mediator',
+    officeIds: [wutian],
+    mediatorId: null,
+    password: 'Mediator2026'
+  })
   const theCase = await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(registration()))
 
   await desk.open(page, `/cases/${theCase.id}`)
@@ -34,6 +43,10 @@ test('a red key person registered from a case: due on the home screen, flagged a
   await dialog.save.click()
   await expect(dialog.dialog.locator('.el-form-item__error')).toHaveText('此项不能为空')
   await dialog.levelReason.fill('多次扬言报复对方，情绪失控')
+  // The one registering is offered first; the office's mediator is chosen instead.
+  await expect(dialog.responsible).toContainText('王主任（系统管理员）')
+  await dialog.chooseResponsible('林海燕（调解员）')
+  await expect(dialog.responsible).toContainText('林海燕（调解员）')
   await desk.screenshot(page, '1-register-dialog')
   await dialog.save.click()
   await expect(dialog.dialog).toBeHidden()
@@ -62,6 +75,7 @@ test('a red key person registered from a case: due on the home screen, flagged a
   await expect(register.drawer).toBeVisible()
   await expect(register.log).toContainText('列入重点人员')
   await expect(register.log).toContainText('多次扬言报复对方，情绪失控')
+  await expect(register.drawer).toContainText('林海燕')
   await desk.screenshot(page, '4-drawer')
   // A referral to the women's federation centre; its notes are read on purpose (main audits the view).
   await register.drawer.getByTestId('referral-new').click()

@@ -110,6 +110,24 @@ export function keyPersonCases(
         ]
       }
     },
+    'keyPersons.workers': {
+      good: async () => {
+        const c = await aCase()
+        return {
+          input: { partyId: c.respondent.id, caseId: c.caseId },
+          // Accounts are not in use here: the worker is whoever registers, and there is no one to choose.
+          expectData: (workers) => expect(workers).toEqual([])
+        }
+      },
+      bad: async () => {
+        const c = await aCase()
+        return [
+          { input: { partyId: 'wang' }, field: 'partyId', message: '当事人编号无效' },
+          { input: { partyId: noSuchId }, field: 'partyId', message: '当事人不存在' },
+          { input: { partyId: c.respondent.id, caseId: noSuchId }, field: 'caseId', message: '案件不存在' }
+        ]
+      }
+    },
     'keyPersons.setLevel': {
       good: async () => {
         const { person } = await registered()

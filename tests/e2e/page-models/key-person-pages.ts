@@ -5,11 +5,19 @@ export class RegisterKeyPersonDialog {
   readonly dialog: Locator
   readonly levelReason: Locator
   readonly save: Locator
+  readonly responsible: Locator
 
   constructor(readonly page: Page) {
     this.dialog = page.getByTestId('key-person-dialog')
     this.levelReason = this.dialog.getByTestId('kp-level-reason')
     this.save = this.dialog.getByTestId('kp-save')
+    this.responsible = this.dialog.getByTestId('kp-responsible')
+  }
+
+  /** Choose the responsible worker (责任人) by the option's text, e.g. "林海燕（调解员）". */
+  async chooseResponsible(label: string): Promise<void> {
+    await this.responsible.click()
+    await this.page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
   }
 
   /** The "列入重点人员" button beside a party of the case. */

@@ -15,6 +15,7 @@ import { AppError, invalidField } from '../../errors'
 import { writeChange, type RecordChange, type Trx } from '../write'
 import { loadKeyPerson, reviewIntervals } from './key-person-store'
 import { installationOffice } from './reach'
+import { officeFor, responsibleWorkers } from './key-person-workers'
 import { reachableOffices } from '../accounts/scope'
 
 type LogFields = Pick<KeyPersonLogTable, 'kind' | 'from_level' | 'to_level' | 'note' | 'next_review_on'> & {
@@ -41,28 +42,6 @@ async function addLog(ctx: AppContext, trx: Trx, record: RecordChange, keyPerson
   }
   await trx.insertInto('key_person_logs').values(row).execute()
   record({ entity: 'key_person_logs', entityId: row.id, operation: 'insert', version: 1, after: row })
-}
-
-/** The person's office: the case's, else this installation's, else the party's latest case's. */
-async function officeFor(
-  trx: Trx,
-  installation: string | null,
-  partyId: string,
-  caseId: string | null
-): Promise<string | null> {
-  if (caseId) {
-    const found = await trx.selectFrom('cases').select('handling_office_id').where('id', '=', caseId).executeTakeFirst()
-    return found?.handling_office_id ?? null
-  }
-  if (installation) return installation
-  const latest = await trx
-    .selectFrom('case_parties')
-    .innerJoin('cases', 'cases.id', 'case_parties.case_id')
-    .select('cases.handling_office_id')
-    .where('case_parties.party_id', '=', partyId)
-    .orderBy('cases.seq', 'desc')
-    .executeTakeFirst()
-  return latest?.handling_office_id ?? null
 }
 
 export async function registerKeyPerson(
@@ -102,13 +81,13 @@ export async function registerKeyPerson(
     if (offices && !offices.includes(officeId)) throw new AppError('FORBIDDEN', '该当事人不属于你所在的调解组织')
     let responsibleName = ctx.actor.displayName
     if (input.responsibleUserId) {
-      const user = await trx
-        .selectFrom('users')
-        .select(['display_name', 'active'])
-        .where('id', '=', input.responsibleUserId)
-        .executeTakeFirst()
-      if (!user || !user.active) throw invalidField('responsibleUserId', '责任人账户不存在或已停用')
-      responsibleName = user.display_name
+      const worker = ctx.session.accountsEnabled
+        ? (await responsibleWorkers(trx, officeId, installation)).find((w) => w.id === input.responsibleUserId)
+        : undefined
+      if (!worker) {
+        throw invalidField('responsibleUserId', '责任人须为该人员所属调解组织在用的调解员账户，或督导、管理员')
+      }
+      responsibleName = worker.displayName
     }
     const now = ctx.clock.now().toISOString()
     const today = chinaDate(ctx.clock.now())

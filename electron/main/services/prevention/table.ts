@@ -6,11 +6,13 @@ import { dueReviews, getKeyPerson, listKeyPersons } from './key-person-store'
 import { closeKeyPerson, logKeyPersonReview, registerKeyPerson, setKeyPersonLevel } from './key-persons'
 import { createReferral, listReferrals, referralNotes, setReferralStatus } from './referrals'
 import { similarCases } from './similar-cases'
+import { keyPersonWorkers } from './key-person-workers'
 
 export const keyPersonServices: { [M in keyof typeof keyPersonMethods]: Service<M> } = {
   'keyPersons.list': listKeyPersons,
   'keyPersons.get': getKeyPerson,
   'keyPersons.register': registerKeyPerson,
+  'keyPersons.workers': keyPersonWorkers,
   'keyPersons.setLevel': setKeyPersonLevel,
   'keyPersons.logReview': logKeyPersonReview,
   'keyPersons.close': closeKeyPerson,
