@@ -184,6 +184,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'keyPersons.register': KEY_PERSON_WORK,
   'keyPersons.workers': KEY_PERSON_WORK,
   'keyPersons.setLevel': KEY_PERSON_WORK,
+  'keyPersons.setResponsible': KEY_PERSON_WORK,
   'keyPersons.logReview': KEY_PERSON_WORK,
   'keyPersons.close': KEY_PERSON_WORK,
   'keyPersons.suggestions': SUPERVISION,

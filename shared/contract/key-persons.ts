@@ -17,6 +17,7 @@ import {
   referralIdSchema,
   registerKeyPersonSchema,
   setKeyPersonLevelSchema,
+  setKeyPersonResponsibleSchema,
   setReferralStatusSchema,
   similarCasesSchema,
   type KeyPersonDetail,
@@ -41,14 +42,17 @@ export const keyPersonMethods = {
   'keyPersons.register': { input: registerKeyPersonSchema, output: returns<KeyPersonDetail>() },
 
   /**
-   * The accounts a party's responsible worker may be chosen from: active accounts of the roles that keep the
-   * register, of the office the registration would be filed under (supervisors and administrators reach every
-   * office). Empty while the installation does not use accounts: the worker is then whoever registers.
+   * The accounts a responsible worker may be chosen from: active accounts of the roles that keep the register,
+   * of the office the party would be filed under or the key person is (supervisors and administrators reach
+   * every office). Empty while the installation does not use accounts: the worker is then whoever registers.
    */
   'keyPersons.workers': { input: keyPersonWorkersSchema, output: returns<KeyPersonWorker[]>() },
 
   /** Change the level with its reason (a logged, audited event); the next review moves with the level. */
   'keyPersons.setLevel': { input: setKeyPersonLevelSchema, output: returns<KeyPersonDetail>() },
+
+  /** Hand the person to another responsible worker (one keyPersons.workers offers), with the reason. Audited. */
+  'keyPersons.setResponsible': { input: setKeyPersonResponsibleSchema, output: returns<KeyPersonDetail>() },
 
   /** Log a visit or review; the next review falls due one interval of the level later. Audited. */
   'keyPersons.logReview': { input: logKeyPersonReviewSchema, output: returns<KeyPersonDetail>() },

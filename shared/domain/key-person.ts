@@ -33,11 +33,19 @@ export const KEY_PERSON_LEVEL_LABELS: Record<KeyPersonLevel, string> = {
   green: '绿色'
 }
 
-export const KEY_PERSON_LOG_KINDS = ['registered', 'level_changed', 'visit', 'review', 'closed'] as const
+export const KEY_PERSON_LOG_KINDS = [
+  'registered',
+  'level_changed',
+  'responsible_changed',
+  'visit',
+  'review',
+  'closed'
+] as const
 export type KeyPersonLogKind = (typeof KEY_PERSON_LOG_KINDS)[number]
 export const KEY_PERSON_LOG_LABELS: Record<KeyPersonLogKind, string> = {
   registered: '列入重点人员',
   level_changed: '等级调整',
+  responsible_changed: '更换责任人',
   visit: '走访',
   review: '评估',
   closed: '解除管控'
@@ -196,9 +204,24 @@ export const registerKeyPersonSchema = z
   })
   .strict()
 
-/** Whom a party's responsible worker may be chosen from: the office is the one the registration would file under. */
+/**
+ * Whom a responsible worker may be chosen from: for a party about to be registered (the office is the one the
+ * registration would file under), or for a key person already on the register (the person's office).
+ */
 export const keyPersonWorkersSchema = z
-  .object({ partyId: id('当事人'), caseId: id('案件').nullable().default(null) })
+  .object({
+    partyId: id('当事人').optional(),
+    caseId: id('案件').nullable().default(null),
+    keyPersonId: id('重点人员').optional()
+  })
+  .strict()
+  .refine((input) => (input.partyId === undefined) !== (input.keyPersonId === undefined), {
+    message: '请指定要列入的当事人，或已列入的重点人员（二者选一）',
+    path: ['partyId']
+  })
+
+export const setKeyPersonResponsibleSchema = z
+  .object({ id: id('重点人员'), responsibleUserId: id('责任人'), reason: requiredText(500) })
   .strict()
 
 /** An account that may be a key person's responsible worker. */

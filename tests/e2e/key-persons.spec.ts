@@ -1,7 +1,7 @@
 /*
  * The key-person register in the browser: a mediator's supervisor registers
  * a party from a case with a red level and its reason, and makes a mediator
- * of the office the responsible worker; the person's review
+ * of the office the responsible worker, later handed to another; the person's review
  * then falls due on the home screen; the flag shows at intake as soon as the
  * person's ID number is typed, and beside the case in the list; the register
  * lists the person with the level history in the drawer.
@@ -25,14 +25,19 @@ test('a red key person registered from a case: due on the home screen, flagged a
   consoleErrors
 }) => {
   const wutian = await chooseOffice(desk.app, 'wutian')
-  await services['users.save'](desk.app.ctx, {
-    username: 'linhaiyan',
-    displayName: '林海燕',
-    role: 'mediator',
-    officeIds: [wutian],
-    mediatorId: null,
-    password: 'Mediator2026'
-  })
+  for (const [username, displayName] of [
+    ['linhaiyan', '林海燕'],
+    ['zhangjianguo', '张建国']
+  ]) {
+    await services['users.save'](desk.app.ctx, {
+      username,
+      displayName,
+      role: 'mediator',
+      officeIds: [wutian],
+      mediatorId: null,
+      password: 'Mediator2026'
+    })
+  }
   const theCase = await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(registration()))
 
   await desk.open(page, `/cases/${theCase.id}`)
@@ -77,6 +82,12 @@ test('a red key person registered from a case: due on the home screen, flagged a
   await expect(register.log).toContainText('多次扬言报复对方，情绪失控')
   await expect(register.drawer).toContainText('林海燕')
   await desk.screenshot(page, '4-drawer')
+  // 林海燕 moves to another post: the person is handed to 张建国, and the log says so.
+  await register.handOver('张建国（调解员）', '林海燕调岗')
+  await expect(register.log).toContainText('更换责任人')
+  await expect(register.log).toContainText('林海燕 → 张建国：林海燕调岗')
+  await expect(register.drawer.locator('.el-descriptions')).toContainText('张建国')
+  await desk.screenshot(page, '4a-handed-over')
   // A referral to the women's federation centre; its notes are read on purpose (main audits the view).
   await register.drawer.getByTestId('referral-new').click()
   await register.drawer.getByTestId('referral-notes-input').fill('自述长期失眠，需心理疏导')

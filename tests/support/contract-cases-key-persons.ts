@@ -124,7 +124,59 @@ export function keyPersonCases(
         return [
           { input: { partyId: 'wang' }, field: 'partyId', message: '当事人编号无效' },
           { input: { partyId: noSuchId }, field: 'partyId', message: '当事人不存在' },
-          { input: { partyId: c.respondent.id, caseId: noSuchId }, field: 'caseId', message: '案件不存在' }
+          { input: { partyId: c.respondent.id, caseId: noSuchId }, field: 'caseId', message: '案件不存在' },
+          { input: {}, field: 'partyId', message: '请指定要列入的当事人，或已列入的重点人员（二者选一）' },
+          { input: { keyPersonId: noSuchId }, field: 'keyPersonId', message: '重点人员不存在' }
+        ]
+      }
+    },
+    'keyPersons.setResponsible': {
+      good: async () => {
+        const { caseId, person } = await registered()
+        // A worker can be chosen only with accounts in force: the administrator, and a mediator of the case's office.
+        await services['auth.setupAdmin'](app.ctx, { username: 'admin', displayName: '王主任', password: 'Ouhai2026' })
+        const theCase = await app.ctx.db
+          .selectFrom('cases')
+          .select('handling_office_id')
+          .where('id', '=', caseId)
+          .executeTakeFirstOrThrow()
+        const lin = await services['users.save'](app.ctx, {
+          username: 'linhaiyan',
+          displayName: '林海燕',
+          role: 'mediator',
+          officeIds: [theCase.handling_office_id],
+          mediatorId: null,
+          password: 'Mediator2026'
+        })
+        return {
+          input: { id: person.keyPersonId, responsibleUserId: lin.id, reason: '原责任人调岗' },
+          expectData: (detail) => {
+            expect(detail).toMatchObject({ responsibleUserId: lin.id, responsibleName: '林海燕' })
+            expect(detail.log[0]).toMatchObject({
+              kind: 'responsible_changed',
+              note: '本机管理员 → 林海燕：原责任人调岗'
+            })
+          }
+        }
+      },
+      bad: async () => {
+        const { person } = await registered()
+        return [
+          {
+            input: { id: person.keyPersonId, responsibleUserId: noSuchId, reason: ' ' },
+            field: 'reason',
+            message: '此项不能为空'
+          },
+          {
+            input: { id: 'x', responsibleUserId: noSuchId, reason: '工作调整' },
+            field: 'id',
+            message: '重点人员编号无效'
+          },
+          {
+            input: { id: noSuchId, responsibleUserId: noSuchId, reason: '工作调整' },
+            field: 'id',
+            message: '重点人员不存在'
+          }
         ]
       }
     },

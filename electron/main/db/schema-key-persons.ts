@@ -4,6 +4,7 @@
  * parties row (never a copy). None of these tables is a hub entity: they stay
  * in the office (shared/domain/hub-entities.ts does not list them).
  */
+import type { KeyPersonLogKind } from '../../../shared/domain/key-person'
 import type { Tracked } from './schema'
 
 export interface KeyPersonTable extends Tracked {
@@ -29,7 +30,7 @@ export interface KeyPersonTable extends Tracked {
 export interface KeyPersonLogTable extends Tracked {
   id: string
   key_person_id: string
-  kind: 'registered' | 'level_changed' | 'visit' | 'review' | 'closed'
+  kind: KeyPersonLogKind
   at: string
   /** China date of a visit or review as the worker gives it; the log time otherwise. */
   on_date: string

@@ -47,6 +47,14 @@ export class KeyPersonsPage {
   row(name: string): Locator {
     return this.list.locator('.el-table__row', { hasText: name })
   }
+
+  /** 更换责任人 in the drawer: the new worker by the option's text, and the reason. */
+  async handOver(label: string, reason: string): Promise<void> {
+    await this.drawer.getByTestId('kp-new-responsible').click()
+    await this.page.locator('.el-select-dropdown__item:visible', { hasText: label }).first().click()
+    await this.drawer.getByTestId('kp-responsible-reason').fill(reason)
+    await this.drawer.getByTestId('kp-responsible-save').click()
+  }
 }
 
 /** The home screen's due-review card. */

@@ -4,7 +4,7 @@
  * roles that reach the person's office (mediators first), and registration
  * refuses anyone else — another office's mediator, a clerk, a disabled
  * account — writing nothing. The chosen worker then sees the review due on
- * their own home screen.
+ * their own home screen; handed to another worker, the review goes with it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { chooseOffice } from '../../../../tests/support/intake-fixtures'
@@ -80,6 +80,60 @@ describe('the responsible worker', () => {
     await handlers['auth.signIn']({ username: 'lawyer-mediator', password: PASSWORD })
     const due = await handlers['keyPersons.dueReviews']({ withinDays: 7 })
     expect(due.ok && due.data.map((d) => d.responsibleName)).toEqual(['lawyer_mediator用户'])
+  })
+
+  it('is handed to another worker of the office with a reason, logged, and the due review goes along', async () => {
+    const { handlers, ids } = await withAccounts(app)
+    const elsewhere = await account('jingshan-mediator', '景山调解员', 'mediator', [
+      await chooseOffice(app, 'jingshan')
+    ])
+    const theCase = await registerAt(app, 'wutian')
+    await handlers['auth.signIn']({ username: 'mediator', password: PASSWORD })
+    const registered = await handlers['keyPersons.register']({
+      partyId: theCase.parties[0].id,
+      caseId: theCase.id,
+      reason: 'escalation_risk',
+      level: 'red',
+      levelReason: '扬言报复'
+    })
+    if (!registered.ok) throw new Error(JSON.stringify(registered.error))
+    const id = registered.data.keyPersonId
+    expect(registered.data.responsibleName).toBe('mediator用户')
+
+    await handlers['auth.signIn']({ username: 'supervisor', password: PASSWORD })
+    const offered = await handlers['keyPersons.workers']({ keyPersonId: id })
+    expect(offered.ok && offered.data.map((w) => w.displayName)).toEqual([
+      'mediator用户',
+      'lawyer_mediator用户',
+      'supervisor用户',
+      '王主任'
+    ])
+    for (const [responsibleUserId, message] of [
+      [elsewhere.id, '责任人须为该人员所属调解组织在用的调解员账户，或督导、管理员'],
+      [ids.mediator, 'mediator用户已是该人员的责任人']
+    ]) {
+      const before = await tableCounts(app)
+      const refused = await handlers['keyPersons.setResponsible']({ id, responsibleUserId, reason: '工作调整' })
+      expect(refused).toMatchObject({ ok: false, error: { fields: { responsibleUserId: message } } })
+      expect(await tableCounts(app)).toEqual(before)
+    }
+    const handed = await handlers['keyPersons.setResponsible']({
+      id,
+      responsibleUserId: ids.lawyer_mediator,
+      reason: '原责任人调岗'
+    })
+    expect(handed).toMatchObject({ ok: true, data: { responsibleName: 'lawyer_mediator用户' } })
+    expect(handed.ok && handed.data.log[0]).toMatchObject({
+      kind: 'responsible_changed',
+      note: 'mediator用户 → lawyer_mediator用户：原责任人调岗',
+      actorName: 'supervisor用户'
+    })
+
+    await handlers['auth.signIn']({ username: 'mediator', password: PASSWORD })
+    expect(await handlers['keyPersons.dueReviews']({ withinDays: 7 })).toMatchObject({ ok: true, data: [] })
+    await handlers['auth.signIn']({ username: 'lawyer-mediator', password: PASSWORD })
+    const due = await handlers['keyPersons.dueReviews']({ withinDays: 7 })
+    expect(due.ok && due.data.map((d) => d.name)).toEqual([theCase.parties[0].name])
   })
 
   it('is not offered to a clerk, who cannot keep the register', async () => {

@@ -4,20 +4,17 @@
  * list in shared/permissions.ts) that reaches the office the person is filed
  * under — by the offices on the account, by this installation's office when
  * the account lists none, or everywhere for supervisors and administrators
- * (accounts/scope.ts, the same reach as for cases). The registration dialog
- * offers exactly these, and keyPersons.register refuses anyone else.
+ * (accounts/scope.ts, the same reach as for cases). keyPersons.workers
+ * offers exactly these, and keyPersons.register and .setResponsible refuse
+ * anyone else.
  */
 import type { Kysely } from 'kysely'
 import type { KeyPersonWorker } from '../../../../shared/domain/key-person'
 import { USER_ROLES, type UserRole } from '../../../../shared/domain/user'
-import type { ParsedInput } from '../../../../shared/ipc-contract'
 import { PERMISSIONS } from '../../../../shared/permissions'
-import type { AppContext } from '../../context'
 import type { Database } from '../../db/schema'
-import { invalidField } from '../../errors'
 import { ROLE_SCOPE } from '../accounts/scope'
 import type { Trx } from '../write'
-import { installationOffice } from './reach'
 
 type Db = Kysely<Database> | Trx
 
@@ -77,19 +74,4 @@ export async function responsibleWorkers(
         WORKER_ROLES.indexOf(a.role) - WORKER_ROLES.indexOf(b.role) ||
         a.displayName.localeCompare(b.displayName, 'zh-CN')
     )
-}
-
-export async function keyPersonWorkers(
-  ctx: AppContext,
-  input: ParsedInput<'keyPersons.workers'>
-): Promise<KeyPersonWorker[]> {
-  const party = await ctx.db.selectFrom('parties').select('id').where('id', '=', input.partyId).executeTakeFirst()
-  if (!party) throw invalidField('partyId', '当事人不存在')
-  const installation = await installationOffice(ctx)
-  const officeId = await officeFor(ctx.db, installation, input.partyId, input.caseId)
-  if (input.caseId && !officeId) throw invalidField('caseId', '案件不存在')
-  // Without accounts the worker is whoever registers: there is no one to choose.
-  if (!ctx.session.accountsEnabled) return []
-  if (!officeId) throw invalidField('partyId', '无法确定所属调解组织，请先在设置中选择本机所属调解组织')
-  return responsibleWorkers(ctx.db, officeId, installation)
 }

@@ -4,7 +4,11 @@
  * one audited write with a log row, so the level history and the reviews
  * are read back from the same log.
  */
-import { KEY_PERSON_LEVEL_LABELS, type KeyPersonDetail } from '../../../../shared/domain/key-person'
+import {
+  KEY_PERSON_LEVEL_LABELS,
+  type KeyPersonDetail,
+  type KeyPersonWorker
+} from '../../../../shared/domain/key-person'
 import type { ParsedInput } from '../../../../shared/ipc-contract'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { nextReviewOn } from '../../../../shared/rules/key-persons'
@@ -44,6 +48,42 @@ async function addLog(ctx: AppContext, trx: Trx, record: RecordChange, keyPerson
   record({ entity: 'key_person_logs', entityId: row.id, operation: 'insert', version: 1, after: row })
 }
 
+/** The worker asked for, if keyPersons.workers would offer them for a person of `officeId`. */
+async function chosenWorker(ctx: AppContext, db: Trx, officeId: string, installation: string | null, userId: string) {
+  const worker = ctx.session.accountsEnabled
+    ? (await responsibleWorkers(db, officeId, installation)).find((w) => w.id === userId)
+    : undefined
+  if (!worker) throw invalidField('responsibleUserId', '责任人须为该人员所属调解组织在用的调解员账户，或督导、管理员')
+  return worker
+}
+
+export async function keyPersonWorkers(
+  ctx: AppContext,
+  input: ParsedInput<'keyPersons.workers'>
+): Promise<KeyPersonWorker[]> {
+  const installation = await installationOffice(ctx)
+  let officeId: string | null
+  if (input.keyPersonId) {
+    const offices = await reachableOffices(ctx)
+    const row = await ctx.db
+      .selectFrom('key_persons')
+      .select('office_id')
+      .where('id', '=', input.keyPersonId)
+      .executeTakeFirst()
+    if (!row || (offices && !offices.includes(row.office_id))) throw invalidField('keyPersonId', '重点人员不存在')
+    officeId = row.office_id
+  } else {
+    const party = await ctx.db.selectFrom('parties').select('id').where('id', '=', input.partyId!).executeTakeFirst()
+    if (!party) throw invalidField('partyId', '当事人不存在')
+    officeId = await officeFor(ctx.db, installation, party.id, input.caseId)
+    if (input.caseId && !officeId) throw invalidField('caseId', '案件不存在')
+  }
+  // Without accounts the worker is whoever registers: there is no one to choose.
+  if (!ctx.session.accountsEnabled) return []
+  if (!officeId) throw invalidField('partyId', '无法确定所属调解组织，请先在设置中选择本机所属调解组织')
+  return responsibleWorkers(ctx.db, officeId, installation)
+}
+
 export async function registerKeyPerson(
   ctx: AppContext,
   input: ParsedInput<'keyPersons.register'>
@@ -79,16 +119,9 @@ export async function registerKeyPerson(
     const officeId = await officeFor(trx, installation, party.id, input.caseId)
     if (!officeId) throw invalidField('partyId', '无法确定所属调解组织，请先在设置中选择本机所属调解组织')
     if (offices && !offices.includes(officeId)) throw new AppError('FORBIDDEN', '该当事人不属于你所在的调解组织')
-    let responsibleName = ctx.actor.displayName
-    if (input.responsibleUserId) {
-      const worker = ctx.session.accountsEnabled
-        ? (await responsibleWorkers(trx, officeId, installation)).find((w) => w.id === input.responsibleUserId)
-        : undefined
-      if (!worker) {
-        throw invalidField('responsibleUserId', '责任人须为该人员所属调解组织在用的调解员账户，或督导、管理员')
-      }
-      responsibleName = worker.displayName
-    }
+    const responsibleName = input.responsibleUserId
+      ? (await chosenWorker(ctx, trx, officeId, installation, input.responsibleUserId)).displayName
+      : ctx.actor.displayName
     const now = ctx.clock.now().toISOString()
     const today = chinaDate(ctx.clock.now())
     const next = nextReviewOn(today, input.level, intervals)
@@ -174,6 +207,31 @@ export async function setKeyPersonLevel(
       to_level: input.level,
       note: input.reason,
       next_review_on: next
+    })
+  })
+  return loadKeyPerson(ctx, input.id)
+}
+
+export async function setKeyPersonResponsible(
+  ctx: AppContext,
+  input: ParsedInput<'keyPersons.setResponsible'>
+): Promise<KeyPersonDetail> {
+  const offices = await reachableOffices(ctx)
+  const installation = await installationOffice(ctx)
+  await writeChange(ctx, 'keyPersons.setResponsible', async (trx, record) => {
+    const before = await activeRow(trx, offices, input.id)
+    if (before.responsible_user_id === input.responsibleUserId) {
+      throw invalidField('responsibleUserId', `${before.responsible_name}已是该人员的责任人`)
+    }
+    const worker = await chosenWorker(ctx, trx, before.office_id, installation, input.responsibleUserId)
+    const now = ctx.clock.now().toISOString()
+    await update(trx, record, before, { responsible_user_id: worker.id, responsible_name: worker.displayName }, now)
+    await addLog(ctx, trx, record, before.id, {
+      kind: 'responsible_changed',
+      from_level: null,
+      to_level: null,
+      note: `${before.responsible_name} → ${worker.displayName}：${input.reason}`,
+      next_review_on: null
     })
   })
   return loadKeyPerson(ctx, input.id)

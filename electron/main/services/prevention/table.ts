@@ -3,10 +3,16 @@ import type { keyPersonMethods } from '../../../../shared/contract/key-persons'
 import type { Service } from '../index'
 import { keyPersonFlags, keyPersonSuggestions } from './key-person-flags'
 import { dueReviews, getKeyPerson, listKeyPersons } from './key-person-store'
-import { closeKeyPerson, logKeyPersonReview, registerKeyPerson, setKeyPersonLevel } from './key-persons'
+import {
+  closeKeyPerson,
+  keyPersonWorkers,
+  logKeyPersonReview,
+  registerKeyPerson,
+  setKeyPersonLevel,
+  setKeyPersonResponsible
+} from './key-persons'
 import { createReferral, listReferrals, referralNotes, setReferralStatus } from './referrals'
 import { similarCases } from './similar-cases'
-import { keyPersonWorkers } from './key-person-workers'
 
 export const keyPersonServices: { [M in keyof typeof keyPersonMethods]: Service<M> } = {
   'keyPersons.list': listKeyPersons,
@@ -14,6 +20,7 @@ export const keyPersonServices: { [M in keyof typeof keyPersonMethods]: Service<
   'keyPersons.register': registerKeyPerson,
   'keyPersons.workers': keyPersonWorkers,
   'keyPersons.setLevel': setKeyPersonLevel,
+  'keyPersons.setResponsible': setKeyPersonResponsible,
   'keyPersons.logReview': logKeyPersonReview,
   'keyPersons.close': closeKeyPerson,
   'keyPersons.suggestions': keyPersonSuggestions,
