@@ -69,30 +69,18 @@ async function calendarWrite<T>(ctx: AppContext, action: string, work: Parameter
   }
 }
 
+/** The years asked for (every stored year without `years`) and their days, in one statement: a year row per day. */
 async function readCalendar(db: Kysely<Database> | Trx, years?: number[]): Promise<WorkingCalendar> {
-  const covered = await db
+  const rows = await db
     .selectFrom('holiday_years')
-    .select(['id', 'year'])
-    .$if(years !== undefined, (q) => q.where('year', 'in', years!))
+    .leftJoin('holidays', 'holidays.year_id', 'holiday_years.id')
+    .select(['holiday_years.year', 'holidays.date', 'holidays.kind', 'holidays.name'])
+    .$if(years !== undefined, (q) => q.where('holiday_years.year', 'in', years!))
     .execute()
-  const days =
-    covered.length === 0
-      ? []
-      : await db
-          .selectFrom('holidays')
-          .select(['date', 'kind', 'name'])
-          .$if(years !== undefined, (q) =>
-            q.where(
-              'year_id',
-              'in',
-              covered.map((y) => y.id)
-            )
-          )
-          .execute()
-  return makeWorkingCalendar(
-    days,
-    covered.map((y) => y.year)
+  const days = rows.flatMap((r) =>
+    r.date === null || r.kind === null || r.name === null ? [] : [{ date: r.date, kind: r.kind, name: r.name }]
   )
+  return makeWorkingCalendar(days, [...new Set(rows.map((r) => r.year))])
 }
 
 async function daysOfYear(db: Db, yearId: string): Promise<ScheduledDay[]> {
