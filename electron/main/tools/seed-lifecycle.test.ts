@@ -59,6 +59,15 @@ async function timeline(caseId: string) {
 }
 
 describe('the seeded lifecycle, against the services', () => {
+  it("gives every seeded session's people and parties the session's start, whatever order the load wrote them in", async () => {
+    const { rows } = await sql<{ links: number; stale: number }>`
+      select count(*) as links, sum(l.starts_at is not h.starts_at) as stale from (
+        select hearing_id, starts_at from hearing_mediators union all select hearing_id, starts_at from hearing_parties
+      ) l join hearings h on h.id = l.hearing_id`.execute(app.ctx.db)
+    expect(Number(rows[0].links)).toBeGreaterThan(1000)
+    expect(Number(rows[0].stale)).toBe(0)
+  })
+
   it('keeps case_due exactly as refreshCaseDue rewrites it, for every case', async () => {
     const snapshot = () => app.ctx.db.selectFrom('case_due').selectAll().orderBy('case_id').execute()
     const seeded = await snapshot()

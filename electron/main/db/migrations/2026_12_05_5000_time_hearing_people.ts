@@ -9,8 +9,9 @@
  *
  * The copy is kept by the store itself, not by the services: triggers set it
  * on every insert and follow every change of a session's start, whoever
- * writes (the services, the hub's merge, the generator), and a value written
- * wrong is put right. Frozen in time: never imports app code, never edited
+ * writes (the services, the hub's merge, the generator), in either order
+ * (the generator's bulk load writes with foreign keys off), and a value
+ * written wrong is put right. Frozen in time: never imports app code, never edited
  * once released.
  */
 import { sql, type Kysely } from 'kysely'
@@ -32,7 +33,9 @@ export async function up(db: AnyDb): Promise<void> {
     // hearing_id in the index: the check needs nothing else from the link row.
     await sql`create index ${sql.id(`${link}_time`)}
       on ${sql.table(link)} (${sql.ref(PERSON[link])}, starts_at, hearing_id)`.execute(db)
-    // A new link, or a link moved to another session (or given a wrong time), takes the session's start.
+    // A new link, or a link moved to another session (or given a wrong time), takes the session's start. A link
+    // written before its session (a bulk load with foreign keys off) keeps what it was given until the session
+    // is written, below.
     for (const [name, event] of [
       ['time_on_write', 'insert'],
       ['time_on_change', 'update of hearing_id, starts_at']
@@ -41,6 +44,7 @@ export async function up(db: AnyDb): Promise<void> {
         .raw(
           `create trigger ${link}_${name} after ${event} on ${link}
            when new.starts_at is not (select starts_at from hearings where id = new.hearing_id)
+             and exists (select 1 from hearings where id = new.hearing_id)
            begin
              update ${link} set starts_at = (select starts_at from hearings where id = new.hearing_id) where id = new.id;
            end`
@@ -48,21 +52,28 @@ export async function up(db: AnyDb): Promise<void> {
         .execute(db)
     }
   }
-  // A rescheduled session carries its new start to its people and parties.
-  await sql
-    .raw(
-      `create trigger hearings_time_to_links after update of starts_at on hearings
-       when new.starts_at is not old.starts_at
-       begin
-         update hearing_mediators set starts_at = new.starts_at where hearing_id = new.id;
-         update hearing_parties set starts_at = new.starts_at where hearing_id = new.id;
-       end`
-    )
-    .execute(db)
+  // A session written or rescheduled gives its start to its people and parties.
+  for (const [name, event] of [
+    ['hearings_time_on_write', 'insert'],
+    ['hearings_time_to_links', 'update of starts_at']
+  ]) {
+    await sql
+      .raw(
+        `create trigger ${name} after ${event} on hearings
+         begin
+           update hearing_mediators set starts_at = new.starts_at
+            where hearing_id = new.id and starts_at is not new.starts_at;
+           update hearing_parties set starts_at = new.starts_at
+            where hearing_id = new.id and starts_at is not new.starts_at;
+         end`
+      )
+      .execute(db)
+  }
 }
 
 export async function down(db: AnyDb): Promise<void> {
   await sql.raw('drop trigger hearings_time_to_links').execute(db)
+  await sql.raw('drop trigger hearings_time_on_write').execute(db)
   for (const link of LINKS) {
     await sql.raw(`drop trigger ${link}_time_on_change`).execute(db)
     await sql.raw(`drop trigger ${link}_time_on_write`).execute(db)
