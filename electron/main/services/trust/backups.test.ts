@@ -33,8 +33,10 @@ const summaries = async () =>
   (await app.ctx.db.selectFrom('cases').select('summary').orderBy('seq').execute()).map((c) => c.summary)
 /** Every row of every table, as text: equal snapshots mean equal stores (audit rows up to `auditHead` only). */
 async function snapshot(auditHead: number): Promise<Record<string, string[]>> {
+  // Full-text tables by their rows, not their shadow storage, which the store merges in idle moments.
   const { rows: tables } = await sql<{ name: string }>`
-    select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(app.ctx.db)
+    select name from pragma_table_list where schema = 'main' and type in ('table', 'virtual')
+      and name not like 'sqlite_%' order by name`.execute(app.ctx.db)
   const data: Record<string, string[]> = {}
   for (const { name } of tables) {
     const { rows } = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(app.ctx.db)
