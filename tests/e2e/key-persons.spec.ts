@@ -48,6 +48,8 @@ test('a red key person registered from a case: due on the home screen, flagged a
   await dialog.save.click()
   await expect(dialog.dialog.locator('.el-form-item__error')).toHaveText('此项不能为空')
   await dialog.levelReason.fill('多次扬言报复对方，情绪失控')
+  // The message was about the empty field: it goes once the field is filled.
+  await expect(dialog.dialog.locator('.el-form-item__error')).toHaveCount(0)
   // The one registering is offered first; the office's mediator is chosen instead.
   await expect(dialog.responsible).toContainText('王主任（系统管理员）')
   await dialog.chooseResponsible('林海燕（调解员）')
