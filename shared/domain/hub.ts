@@ -76,7 +76,7 @@ export interface HubExportResult {
   base64: string | null
 }
 
-export const HUB_PHASES = ['idle', 'reading', 'packing', 'checking', 'merging', 'done'] as const
+export const HUB_PHASES = ['idle', 'reading', 'packing', 'checking', 'merging', 'indexing', 'done'] as const
 export type HubPhase = (typeof HUB_PHASES)[number]
 export const HUB_PHASE_LABELS: Record<HubPhase, string> = {
   idle: '空闲',
@@ -84,6 +84,7 @@ export const HUB_PHASE_LABELS: Record<HubPhase, string> = {
   packing: '打包签名',
   checking: '校验数据包',
   merging: '合并入库',
+  indexing: '重建检索与期限',
   done: '完成'
 }
 
@@ -183,10 +184,13 @@ export interface RegisteredOfficeKey {
 /** The largest bundle accepted, compressed (the import side refuses larger files before reading them). */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 
+/** The same limit as base64 text, as a bundle travels to the main process. */
+export const MAX_BUNDLE_BASE64_CHARS = Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 4
+
 const base64File = z
   .string('请选择文件')
   .min(1, '请选择文件')
-  .max(Math.ceil(MAX_BUNDLE_BYTES / 3) * 4 + 4, '文件过大')
+  .max(MAX_BUNDLE_BASE64_CHARS, '文件过大')
   .regex(/^[A-Za-z0-9+/]+=*$/, '文件内容无效')
 
 export const exportBundleSchema = z

@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { API_PREFIX, TOKEN_HEADER } from '../../../shared/browser-mode'
+import { MAX_BUNDLE_BASE64_CHARS } from '../../../shared/domain/hub'
 import type { IpcResult } from '../../../shared/errors'
 import { describeEveryContractMethod } from '../../../tests/support/contract-cases'
 import { startTempApp, tableCounts, type TempApp } from '../../../tests/support/temp-app'
@@ -128,6 +129,27 @@ describe('browser mode refuses what a hostile page or process would send', () =>
       body: `{"key":"installation.officeId","value":"${'a'.repeat(13 * 1024 * 1024)}"}`
     })
     expect(response.status).toBe(413)
+    expect(await tableCounts(app)).toEqual(before)
+  })
+
+  it('takes a bundle-sized body for hub.verify, which reads it and says it is no ZIP, and still caps it', async () => {
+    const before = await tableCounts(app)
+    const base64 = Buffer.alloc(15 * 1024 * 1024, 0x5a).toString('base64') // 20 MB of text: no archive at all
+    const response = await send(server.port, {
+      path: `${API_PREFIX}hub.verify`,
+      headers: goodHeaders,
+      body: JSON.stringify({ fileName: 'bundle.zip', base64 })
+    })
+    expect(response.status).toBe(200)
+    const result = JSON.parse(response.body)
+    expect(result).toMatchObject({ ok: true, data: { ok: false } })
+    expect(result.data.reason).toMatch(/不是有效的 ZIP 文件/)
+    const tooLarge = await send(server.port, {
+      path: `${API_PREFIX}hub.import`,
+      headers: { ...goodHeaders, 'Content-Length': String(MAX_BUNDLE_BASE64_CHARS + 65 * 1024) },
+      body: '{}'
+    })
+    expect(tooLarge.status).toBe(413)
     expect(await tableCounts(app)).toEqual(before)
   })
 

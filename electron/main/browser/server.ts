@@ -11,13 +11,27 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { API_PREFIX, TOKEN_HEADER } from '../../../shared/browser-mode'
+import { bundleFileSchema, MAX_BUNDLE_BASE64_CHARS } from '../../../shared/domain/hub'
 import { ERROR_CODE_LABELS, type IpcResult } from '../../../shared/errors'
+import { contract } from '../../../shared/ipc-contract'
 import { AppError } from '../errors'
 import { serveStaticFile } from '../http/static-files'
 import { invokeByName, type HandlerTable } from '../ipc/register'
 
 /** Room for a roster spreadsheet as base64; a hostile 20 MB body is still refused unread. */
 export const DEFAULT_MAX_BODY_BYTES = 12 * 1024 * 1024
+
+/**
+ * The methods that take a whole hub bundle (hub.verify, hub.import): their
+ * body may be as large as the contract lets a bundle be, plus its file name.
+ * Found from the contract, so a new bundle method gets the room too.
+ */
+const BUNDLE_METHODS = new Set(
+  Object.entries(contract)
+    .filter(([, method]) => method.input === bundleFileSchema)
+    .map(([name]) => name)
+)
+const BUNDLE_BODY_BYTES = MAX_BUNDLE_BASE64_CHARS + 64 * 1024
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1'])
 
@@ -84,10 +98,12 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     if (!String(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendText(response, 415, '请求格式应为 JSON')
     }
+    const method = decodeURIComponent(url.slice(API_PREFIX.length).split('?')[0])
+    const limit = BUNDLE_METHODS.has(method) ? Math.max(maxBodyBytes, BUNDLE_BODY_BYTES) : maxBodyBytes
     const declared = Number(request.headers['content-length'] ?? 0)
-    if (declared > maxBodyBytes) return sendText(response, 413, '请求内容过大', true)
+    if (declared > limit) return sendText(response, 413, '请求内容过大', true)
 
-    const body = await readBody(request, maxBodyBytes)
+    const body = await readBody(request, limit)
     if (body === null) return sendText(response, 413, '请求内容过大', true)
     let input: unknown
     try {
@@ -95,7 +111,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     } catch {
       return sendJson(response, { ok: false, error: { code: 'VALIDATION_FAILED', message: '请求内容不是有效的 JSON' } })
     }
-    const method = decodeURIComponent(url.slice(API_PREFIX.length).split('?')[0])
     sendJson(response, await invokeByName(options.handlers, method, input))
   }
 

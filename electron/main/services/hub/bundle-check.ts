@@ -11,20 +11,25 @@ import { createPublicKey, verify } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { HubCheck, HubCheckKey, HubVerification } from '../../../../shared/domain/hub'
 import { HUB_CHECK_KEYS, HUB_CHECK_LABELS, MAX_BUNDLE_BYTES } from '../../../../shared/domain/hub'
-import { HUB_ENTITY_BY_FILE, ndjsonName, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
+import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
 import { manifestSchema, type BundleManifest } from '../../../../shared/rules/hub-manifest'
-import type { Tombstone } from '../../../../shared/rules/hub-rows'
 import type { Database } from '../../db/schema'
 import type { HubOfficeKeyTable } from '../../db/schema-hub'
 import { sha256Hex } from './export'
-import { parseLines, type ParsedRows } from './bundle-lines'
-import { checkOrigins } from './origin-guard'
-import { readZipAsync, ZipRefusal } from './zip-reader'
+import { scanBundle, type BundleRows } from './bundle-scan'
+import { openZip, readAhead, ZipRefusal, type ZipArchive } from './zip-reader'
 
 export const BUNDLE_LIMITS = {
   maxArchiveBytes: MAX_BUNDLE_BYTES,
   maxEntries: 64,
-  maxInflatedBytes: 1024 * 1024 * 1024 - 1,
+  // The import holds one file inflated at a time (two while the next inflates), not the whole bundle.
+  maxInflatedBytes: 4 * 1024 * 1024 * 1024,
+  maxEntryBytes: 1024 * 1024 * 1024 - 1,
+  keepInflatedBytes: 1024 * 1024 * 1024 - 1,
+  /** Up to this declared size, the rows parsed by the checks are kept for the merge rather than parsed again. */
+  keepParsedBytes: 256 * 1024 * 1024,
+  /** Rows checked and merged at once: enough for set-sized statements, few enough to keep memory flat. */
+  batchRows: 20_000,
   maxRatio: 200
 }
 
@@ -34,8 +39,7 @@ export interface CheckedBundle {
   accepted: {
     manifest: BundleManifest
     registration: HubOfficeKeyTable
-    rows: ParsedRows
-    tombstones: Tombstone[]
+    rows: BundleRows
   } | null
 }
 
@@ -69,7 +73,12 @@ class Report {
 
 const short = (hash: string | null): string => (hash ? `${hash.slice(0, 12)}…` : '（无）')
 
-export async function checkBundle(db: Kysely<Database>, bundle: Buffer): Promise<CheckedBundle> {
+/** `onProgress`: files hashed, then entities whose rows are checked, out of both together. */
+export async function checkBundle(
+  db: Kysely<Database>,
+  bundle: Buffer,
+  onProgress: (done: number, total: number) => void = () => {}
+): Promise<CheckedBundle> {
   const report = new Report()
   const bundleSha256 = sha256Hex(bundle)
   const finish = (manifest: BundleManifest | null, accepted: CheckedBundle['accepted']): CheckedBundle => ({
@@ -95,22 +104,31 @@ export async function checkBundle(db: Kysely<Database>, bundle: Buffer): Promise
     accepted: report.ok ? accepted : null
   })
 
-  let files: Map<string, Buffer>
+  let archive: ZipArchive
+  const digests = new Map<string, FileDigest>()
   try {
-    files = await readZipAsync(bundle, BUNDLE_LIMITS)
-    report.pass('archive', `${files.size} 个文件，${bundle.length} 字节`)
+    archive = openZip(bundle, BUNDLE_LIMITS)
+    // Every entry inflated once (its size and CRC checked) and hashed; one or two are held at a time.
+    const files = readAhead(archive, archive.names)
+    const steps = archive.names.length + HUB_ENTITIES.length
+    for (const name of archive.names) {
+      const data = await files.read(name)
+      digests.set(name, { size: data.length, sha256: sha256Hex(data) })
+      onProgress(digests.size, steps)
+    }
+    report.pass('archive', `${archive.names.length} 个文件，${bundle.length.toLocaleString('zh-CN')} 字节`)
   } catch (error) {
     if (!(error instanceof ZipRefusal)) throw error
     report.fail('archive', error.message)
     return finish(null, null)
   }
 
-  const manifestBytes = files.get('manifest.json')
-  const signatureBytes = files.get('signature')
-  if (!manifestBytes || !signatureBytes) {
+  const hasFile = (name: string) => archive.names.includes(name)
+  if (!hasFile('manifest.json') || !hasFile('signature')) {
     report.fail('manifest', '缺少 manifest.json 或 signature')
     return finish(null, null)
   }
+  const [manifestBytes, signatureBytes] = await Promise.all([archive.read('manifest.json'), archive.read('signature')])
   let manifest: BundleManifest
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')))
@@ -132,36 +150,40 @@ export async function checkBundle(db: Kysely<Database>, bundle: Buffer): Promise
     return finish(null, null)
   }
 
-  checkHashes(report, manifest, files)
+  checkHashes(report, manifest, digests)
   const registration = await checkSignature(db, report, manifest, manifestBytes, signatureBytes)
   if (registration) await checkChain(db, report, manifest, registration, bundleSha256)
 
   if (report.checks().find((c) => c.key === 'hashes')?.status !== 'passed') return finish(manifest, null)
-  const parsed = parseLines(manifest, files)
-  if (parsed.problems.length > 0) {
-    report.fail('lines', parsed.problems.join('；'))
+  const scanned = await scanBundle(db, archive, manifest, {
+    keepParsed: archive.inflatedBytes <= BUNDLE_LIMITS.keepParsedBytes,
+    batchRows: BUNDLE_LIMITS.batchRows,
+    onEntity: (done) => onProgress(archive.names.length + done, archive.names.length + HUB_ENTITIES.length)
+  })
+  if (scanned.problems.length > 0) {
+    report.fail('lines', scanned.problems.join('；'))
     return finish(manifest, null)
   }
-  report.pass('lines', `${parsed.lineCount} 行全部符合格式`)
-
-  const unknownOffices = await checkReferences(db, parsed.rows)
-  if (unknownOffices) report.fail('references', unknownOffices)
-  else report.pass('references', '引用的调解组织均为本中心已知的组织')
-
-  if (unknownOffices) return finish(manifest, null)
-  const foreign = await checkOrigins(db, manifest.office.code, parsed.rows, parsed.tombstones)
-  if (foreign) report.fail('origin', foreign)
+  report.pass('lines', `${scanned.lineCount.toLocaleString('zh-CN')} 行全部符合格式`)
+  if (scanned.references) {
+    report.fail('references', scanned.references)
+    return finish(manifest, null)
+  }
+  report.pass('references', '引用的调解组织均为本中心已知的组织')
+  if (scanned.origin) report.fail('origin', scanned.origin)
   else report.pass('origin', `要写入的每一行都属于${manifest.office.name}`)
 
-  return finish(
-    manifest,
-    registration ? { manifest, registration, rows: parsed.rows, tombstones: parsed.tombstones } : null
-  )
+  return finish(manifest, registration ? { manifest, registration, rows: scanned.rows } : null)
 }
 
-function checkHashes(report: Report, manifest: BundleManifest, files: Map<string, Buffer>): void {
+interface FileDigest {
+  size: number
+  sha256: string
+}
+
+function checkHashes(report: Report, manifest: BundleManifest, digests: Map<string, FileDigest>): void {
   const listed = new Map(manifest.files.map((f) => [f.name, f]))
-  for (const name of files.keys()) {
+  for (const name of digests.keys()) {
     if (name === 'manifest.json' || name === 'signature') continue
     if (!listed.has(name)) return report.fail('hashes', `文件 ${name} 不在清单中`)
     const file = name.replace(/\.ndjson$/, '')
@@ -174,11 +196,11 @@ function checkHashes(report: Report, manifest: BundleManifest, files: Map<string
     }
   }
   for (const entry of manifest.files) {
-    const data = files.get(entry.name)
-    if (!data) return report.fail('hashes', `清单列出的文件 ${entry.name} 不在数据包中`)
-    if (data.length !== entry.size)
-      return report.fail('hashes', `文件 ${entry.name} 大小为 ${data.length}，清单为 ${entry.size}`)
-    const actual = sha256Hex(data)
+    const digest = digests.get(entry.name)
+    if (!digest) return report.fail('hashes', `清单列出的文件 ${entry.name} 不在数据包中`)
+    if (digest.size !== entry.size)
+      return report.fail('hashes', `文件 ${entry.name} 大小为 ${digest.size}，清单为 ${entry.size}`)
+    const actual = digest.sha256
     if (actual !== entry.sha256) {
       return report.fail(
         'hashes',
@@ -264,22 +286,4 @@ async function checkChain(
       ? '第 1 号，该调解组织的首个数据包'
       : `第 ${manifest.sequence} 号，紧接本中心已导入的第 ${registration.last_sequence} 号`
   )
-}
-
-/** Every office the rows point to must be named in offices.ndjson by a code this hub knows. */
-async function checkReferences(db: Kysely<Database>, rows: ParsedRows): Promise<string | null> {
-  const offices = rows.get('offices') ?? []
-  const known = new Set((await db.selectFrom('offices').select('code').execute()).map((o) => o.code))
-  const unknown = offices.filter((o) => !known.has(String(o.code))).map((o) => `${o.name}（${o.code}）`)
-  if (unknown.length > 0) return `本中心没有这些调解组织：${unknown.join('、')}`
-  const bundleOfficeIds = new Set(offices.map((o) => String(o.id)))
-  for (const [file, list] of rows) {
-    const entity = HUB_ENTITY_BY_FILE.get(file)!
-    for (const [column, target] of Object.entries(entity.refs ?? {})) {
-      if (target !== 'offices') continue
-      const missing = list.find((row) => row[column] !== null && !bundleOfficeIds.has(String(row[column])))
-      if (missing) return `${ndjsonName(file)} 中 id 为 ${missing.id} 的行引用了数据包未列出的调解组织`
-    }
-  }
-  return null
 }

@@ -1,73 +1,85 @@
 /*
- * Every NDJSON line of a bundle parsed and checked against its entity's
- * schema (shared/rules/hub-rows.ts); line counts must match the manifest.
- * Problems name the file, the line and the field, in zh-CN, at most a few.
+ * The NDJSON lines of one bundle file, parsed and checked against their
+ * entity's schema (shared/rules/hub-rows.ts), a batch of rows at a time.
+ * The file is decoded a few MB at a time: a bundle's file may be larger than
+ * the longest string JavaScript can hold (≈ 512 MB), and the import should
+ * hold one batch of parsed rows, not the whole file. Problems name the file,
+ * the line and the field, in zh-CN, at most a few.
  */
-import { HUB_ENTITIES, ndjsonName, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
-import type { BundleManifest } from '../../../../shared/rules/hub-manifest'
-import { lineSchemaOf, quickLineCheck, type HubRow, type Tombstone } from '../../../../shared/rules/hub-rows'
+import { ndjsonName } from '../../../../shared/domain/hub-entities'
+import { lineSchemaOf, quickLineCheck } from '../../../../shared/rules/hub-rows'
 
-export type ParsedRows = Map<string, HubRow[]>
+export const MAX_PROBLEMS = 5
+/** Bytes decoded into one string at a time (cut at a line's end). */
+const DECODE_BYTES = 8 * 1024 * 1024
+const NEWLINE = 0x0a
 
-const MAX_PROBLEMS = 5
+/** The file's lines, without their line breaks; a last line without one counts as a line. */
+export function* ndjsonLines(data: Buffer): Generator<string> {
+  if (data.length === 0) yield ''
+  for (let start = 0; start < data.length;) {
+    let end = Math.min(start + DECODE_BYTES, data.length)
+    if (end < data.length) {
+      const cut = data.lastIndexOf(NEWLINE, end - 1)
+      const next = cut >= start ? cut : data.indexOf(NEWLINE, end)
+      end = next === -1 ? data.length : next + 1
+    }
+    const text = data.toString('utf8', start, end)
+    yield* (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n')
+    start = end
+  }
+}
 
-export function parseLines(
-  manifest: BundleManifest,
-  files: Map<string, Buffer>
-): { rows: ParsedRows; tombstones: Tombstone[]; problems: string[]; lineCount: number } {
-  const problems: string[] = []
-  const rows: ParsedRows = new Map()
-  let lineCount = 0
+/** What parsing a file found: its lines, the rows that passed, and the problems (shared across files). */
+export interface LineTally {
+  lines: number
+  rows: number
+  problems: string[]
+}
 
-  const parseFile = (file: string): unknown[] => {
-    const data = files.get(ndjsonName(file))
-    if (!data) return []
-    const text = data.toString('utf8')
-    const lines = text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n')
-    const schema = lineSchemaOf(file)
-    const quick = quickLineCheck(file)
-    const parsed: unknown[] = []
-    // Named only for a line with a problem: a million well-formed lines need no label.
-    const where = (index: number) => `${ndjsonName(file)} 第 ${index + 1} 行`
-    for (let index = 0; index < lines.length; index += 1) {
-      const line = lines[index]
-      if (problems.length >= MAX_PROBLEMS) break
-      let value: unknown
-      try {
-        value = JSON.parse(line)
-      } catch {
-        problems.push(`${where(index)} 不是有效的 JSON`)
-        continue
-      }
-      if (quick(value)) {
-        parsed.push(value)
-        continue
-      }
+/**
+ * The file's rows that pass their schema, in file order, `batchRows` at a time.
+ * A well-formed line is accepted by a plain loop derived from the same
+ * fields; zod is asked only for a bad line's message. Parsing stops once
+ * the tally holds MAX_PROBLEMS problems.
+ */
+export function* parsedBatches(file: string, data: Buffer, tally: LineTally, batchRows: number): Generator<unknown[]> {
+  const schema = lineSchemaOf(file)
+  const quick = quickLineCheck(file)
+  // Named only for a line with a problem: a million well-formed lines need no label.
+  const where = (index: number) => `${ndjsonName(file)} 第 ${index + 1} 行`
+  let batch: unknown[] = []
+  let index = 0
+  for (const line of ndjsonLines(data)) {
+    if (tally.problems.length >= MAX_PROBLEMS) break
+    index += 1
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch {
+      tally.problems.push(`${where(index - 1)} 不是有效的 JSON`)
+      continue
+    }
+    if (!quick(value)) {
       const result = schema.safeParse(value)
       if (!result.success) {
         const issue = result.error.issues[0]
         const field = issue.code === 'unrecognized_keys' ? issue.keys.join('、') : issue.path.join('.')
-        problems.push(`${where(index)} 字段 ${field || '（整行）'}：${issue.message}`)
+        tally.problems.push(`${where(index - 1)} 字段 ${field || '（整行）'}：${issue.message}`)
         continue
       }
-      parsed.push(result.data)
+      value = result.data
     }
-    lineCount += lines.length
-    return parsed
-  }
-
-  for (const entity of HUB_ENTITIES) {
-    const list = parseFile(entity.file) as HubRow[]
-    const declared = manifest.counts[entity.file]?.rows ?? 0
-    if (problems.length === 0 && list.length !== declared) {
-      problems.push(`${ndjsonName(entity.file)} 有 ${list.length} 行，清单为 ${declared} 行`)
+    batch.push(value)
+    if (batch.length === batchRows) {
+      tally.rows += batch.length
+      yield batch
+      batch = []
     }
-    rows.set(entity.file, list)
   }
-  const tombstones = parseFile(TOMBSTONES_FILE) as Tombstone[]
-  const declaredTombstones = Object.values(manifest.counts).reduce((sum, c) => sum + c.tombstones, 0)
-  if (problems.length === 0 && tombstones.length !== declaredTombstones) {
-    problems.push(`${ndjsonName(TOMBSTONES_FILE)} 有 ${tombstones.length} 行，清单为 ${declaredTombstones} 行`)
+  tally.lines += index
+  if (batch.length > 0) {
+    tally.rows += batch.length
+    yield batch
   }
-  return { rows, tombstones, problems, lineCount }
 }

@@ -17,12 +17,15 @@ import {
   registerAt,
   registerCaseAt,
   resigned,
-  type Manifest
+  type Manifest,
+  READING_MODES,
+  readBundlesAs
 } from './hub-test-kit'
 
 const JINGSHAN = '景山街道矛盾纠纷调解分中心'
 
-describe('hub origin check', () => {
+describe.each(READING_MODES)('hub origin check (bundles read %s)', (mode) => {
+  readBundlesAs(mode)
   let wutian: TempApp
   let jingshan: TempApp
   let hub: TempApp

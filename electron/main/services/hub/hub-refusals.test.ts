@@ -16,12 +16,15 @@ import {
   officeApp,
   registerAt,
   registerCaseAt,
-  resigned
+  resigned,
+  READING_MODES,
+  readBundlesAs
 } from './hub-test-kit'
 import { writeZip } from './zip-writer'
 import { forgeSizes, setUnixMode } from './zip-forge'
 
-describe('hub import refusals', () => {
+describe.each(READING_MODES)('hub import refusals (bundles read %s)', (mode) => {
+  readBundlesAs(mode)
   let wutian: TempApp
   let jingshan: TempApp
   let hub: TempApp

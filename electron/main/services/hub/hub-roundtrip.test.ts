@@ -21,10 +21,13 @@ import {
   officeApp,
   portableRows,
   registerAt,
-  registerCaseAt
+  registerCaseAt,
+  READING_MODES,
+  readBundlesAs
 } from './hub-test-kit'
 
-describe('hub round trip', () => {
+describe.each(READING_MODES)('hub round trip (bundles read %s)', (mode) => {
+  readBundlesAs(mode)
   let wutian: TempApp
   let jingshan: TempApp
   let hub: TempApp

@@ -6,6 +6,7 @@
  */
 import { sign } from 'node:crypto'
 import { sql } from 'kysely'
+import { afterAll, beforeAll } from 'vitest'
 import { HUB_ENTITIES, type HubEntity } from '../../../../shared/domain/hub-entities'
 import type { HubImportEntry } from '../../../../shared/domain/hub'
 import { pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
@@ -98,6 +99,25 @@ export async function portableRows(app: TempApp, entity: HubEntity): Promise<Hub
       if (target === 'offices' && picked[column] !== null) picked[column] = codes.get(String(picked[column])) ?? null
     }
     return picked
+  })
+}
+
+/**
+ * How the hub reads a bundle: `kept`, as it reads a small one (inflated
+ * files and parsed rows held from the checks to the merge); `streamed`, as
+ * it reads a large one (every file inflated and parsed again for each pass,
+ * rows checked and merged two at a time, so every batch boundary is crossed).
+ */
+export const READING_MODES = ['kept', 'streamed'] as const
+
+/** Puts the hub's reading in `mode` for the suite it is called in. */
+export function readBundlesAs(mode: (typeof READING_MODES)[number]): void {
+  const saved = { ...BUNDLE_LIMITS }
+  beforeAll(() => {
+    if (mode === 'streamed') Object.assign(BUNDLE_LIMITS, { keepInflatedBytes: 0, keepParsedBytes: 0, batchRows: 2 })
+  })
+  afterAll(() => {
+    Object.assign(BUNDLE_LIMITS, saved)
   })
 }
 

@@ -20,7 +20,7 @@ import { finishProgress, reportProgress } from './progress'
 export async function verifyBundle(ctx: AppContext, input: ParsedInput<'hub.verify'>): Promise<HubVerification> {
   reportProgress('import', 'checking')
   try {
-    return (await checkBundle(ctx.db, Buffer.from(input.base64, 'base64'))).verification
+    return (await checkBundle(ctx.db, Buffer.from(input.base64, 'base64'), checkingProgress)).verification
   } finally {
     finishProgress()
   }
@@ -30,7 +30,7 @@ export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.impo
   reportProgress('import', 'checking')
   try {
     const bundle = Buffer.from(input.base64, 'base64')
-    const checked = await checkBundle(ctx.db, bundle)
+    const checked = await checkBundle(ctx.db, bundle, checkingProgress)
     const manifest = checked.verification.manifest
     const row: HubImportTable = {
       id: uuidv7(),
@@ -54,9 +54,8 @@ export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.impo
           const merged: MergeCounts = await mergeBundle(
             trx,
             accepted.rows,
-            accepted.tombstones,
             chinaDate(ctx.clock.now()),
-            (done, total) => reportProgress('import', 'merging', done, total)
+            (phase, done, total) => reportProgress('import', phase, done, total)
           )
           await trx
             .updateTable('hub_office_keys')
@@ -97,6 +96,8 @@ export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.impo
     finishProgress()
   }
 }
+
+const checkingProgress = (done: number, total: number) => reportProgress('import', 'checking', done, total)
 
 /** What the audit trail keeps of an import: which bundle, from whom, and its outcome — not the verification report. */
 function summaryOf(row: HubImportTable, merged: MergeCounts | null): Record<string, unknown> {

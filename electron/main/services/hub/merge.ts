@@ -22,7 +22,7 @@ import type { HubRow, Tombstone } from '../../../../shared/rules/hub-rows'
 import { SYSTEM_ACTOR } from '../../context'
 import { SEARCH_FTS_TABLES } from '../case-search-index'
 import type { Trx } from '../write'
-import type { ParsedRows } from './bundle-lines'
+import type { BundleRows } from './bundle-scan'
 import { rebuildCaseIndexes } from './derived-indexes'
 import { execRaw, hasRows, insertMany, selectRaw, updateMany } from './raw-rows'
 import { officeIdMap } from './origin-guard'
@@ -44,57 +44,103 @@ interface Touched {
 
 export async function mergeBundle(
   trx: Trx,
-  rows: ParsedRows,
-  tombstones: Tombstone[],
+  rows: BundleRows,
   today: string,
-  onEntity: (done: number, total: number) => void
+  onProgress: MergeProgress
 ): Promise<MergeCounts> {
   const [{ cache_size: cacheSize }] = await selectRaw<{ cache_size: number }>(trx, 'pragma cache_size')
   // A large bundle is one large transaction: with the default 2 MB page cache SQLite spills and re-reads index pages all along.
   await execRaw(trx, `pragma cache_size = ${MERGE_CACHE_KIB}`)
   try {
-    return await mergeRows(trx, rows, tombstones, today, onEntity)
+    return await mergeRows(trx, rows, today, onProgress)
   } finally {
     await execRaw(trx, `pragma cache_size = ${Number(cacheSize)}`)
   }
 }
 
-async function mergeRows(
-  trx: Trx,
-  rows: ParsedRows,
-  tombstones: Tombstone[],
-  today: string,
-  onEntity: (done: number, total: number) => void
-): Promise<MergeCounts> {
+/** Entities merged so far, then the rebuild of the touched cases' search rows and deadlines. */
+export type MergeProgress = (phase: 'merging' | 'indexing', done: number, total: number) => void
+
+/** The tables owned children hang from: their changed ids are kept until the children are merged. */
+const OWNER_TABLES = new Set(HUB_ENTITIES.flatMap((e) => (e.owner ? [e.owner.table] : [])))
+
+async function mergeRows(trx: Trx, rows: BundleRows, today: string, onProgress: MergeProgress): Promise<MergeCounts> {
   const counts: MergeCounts = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 }
   const touched: Touched = { changed: new Map(), cases: new Set(), parties: new Set() }
-  const idMap = new Map<string, Map<string, string>>([['offices', await officeIdMap(trx, rows.get('offices') ?? [])]])
+  const idMap = new Map<string, Map<string, string>>([['offices', await officeIdMap(trx, rows.offices)]])
   for (const entity of HUB_ENTITIES.filter((e) => e.mode === 'reference' && e.file !== 'offices')) {
-    const incoming = (rows.get(entity.file) ?? []).map((row) => mapRefs(entity, row, idMap))
+    const incoming: HubRow[] = []
+    for await (const batch of rows.batches(entity.file))
+      incoming.push(...batch.map((row) => mapRefs(entity, row, idMap)))
     idMap.set(entity.file, await mergeReference(trx, entity, incoming, counts))
   }
 
-  await applyTombstones(trx, tombstones, counts, touched)
+  await applyTombstones(trx, rows.tombstones, counts, touched)
 
-  let nextCaseSeq =
-    Number((await selectRaw<{ s: number | null }>(trx, 'select max(seq) as s from cases'))[0]?.s ?? 0) + 1
+  const state: MergeState = {
+    counts,
+    touched,
+    nextCaseSeq: Number((await selectRaw<{ s: number | null }>(trx, 'select max(seq) as s from cases'))[0]?.s ?? 0) + 1
+  }
   for (const [index, entity] of HUB_ENTITIES.entries()) {
-    onEntity(index + 1, HUB_ENTITIES.length)
+    onProgress('merging', index + 1, HUB_ENTITIES.length)
     if (entity.mode === 'reference') continue
-    let incoming = (rows.get(entity.file) ?? []).map((row) => mapRefs(entity, row, idMap))
+    const merge = new EntityMerge(trx, entity, state)
     if (entity.mode === 'owned') {
+      // A changed parent's children in the bundle are its whole set: read them all, drop the rest, then write.
       const parents = touched.changed.get(entity.owner!.table) ?? new Set()
-      incoming = incoming.filter((row) => parents.has(String(row[entity.owner!.column])))
+      const incoming: HubRow[] = []
+      for await (const batch of rows.batches(entity.file)) {
+        for (const row of batch) {
+          const mapped = mapRefs(entity, row, idMap)
+          if (parents.has(String(mapped[entity.owner!.column]))) incoming.push(mapped)
+        }
+      }
       await dropReplacedChildren(trx, entity, parents, incoming, counts)
+      await merge.rows(incoming)
+    } else {
+      for await (const batch of rows.batches(entity.file))
+        await merge.rows(batch.map((row) => mapRefs(entity, row, idMap)))
     }
-    const columns = entity.fields.map((f) => f.name)
-    const changed = new Set<string>()
-    const updated = new Set<string>()
-    // An office's first bundle meets empty tables at a new hub: nothing there to compare versions with.
-    const empty = incoming.length > 0 && !(await hasRows(trx, entity.file))
+    if (OWNER_TABLES.has(entity.file)) touched.changed.set(entity.file, merge.changed)
+  }
+  onProgress('indexing', 0, 0)
+  await casesOfParties(trx, touched)
+  await rebuildCaseIndexes(trx, touched.cases, today)
+  return counts
+}
+
+interface MergeState {
+  counts: MergeCounts
+  touched: Touched
+  /** The hub numbers the cases it receives in its own sequence. */
+  nextCaseSeq: number
+}
+
+/** One entity's rows merged a batch at a time, by version. */
+class EntityMerge {
+  /** Ids written (kept only for the tables owned children hang from). */
+  readonly changed = new Set<string>()
+  private readonly columns: string[]
+  /** An office's first bundle meets empty tables at a new hub: nothing there to compare versions with. */
+  private empty: boolean | null = null
+
+  constructor(
+    private readonly trx: Trx,
+    private readonly entity: HubEntity,
+    private readonly state: MergeState
+  ) {
+    this.columns = entity.fields.map((f) => f.name)
+  }
+
+  async rows(incoming: HubRow[]): Promise<void> {
+    const { trx, entity, state } = this
+    const { counts, touched } = state
+    if (incoming.length === 0) return
+    this.empty ??= !(await hasRows(trx, entity.file))
     for (let i = 0; i < incoming.length; i += CHUNK) {
       const chunk = incoming.slice(i, i + CHUNK)
-      const found = empty
+      const found = this.empty
         ? []
         : await selectRaw<{ id: string; version: number; username?: string | null }>(
             trx,
@@ -111,33 +157,26 @@ async function mergeRows(
           counts.unchanged += 1 // the hub's own accounts are never overwritten by an office's staff list
           continue
         }
-        if (!there) inserts.push(entity.file === 'cases' ? { ...row, seq: nextCaseSeq++ } : localised(entity, row))
+        if (!there)
+          inserts.push(entity.file === 'cases' ? { ...row, seq: state.nextCaseSeq++ } : localised(entity, row))
         else if (Number(row.version) > there.version) updates.push(localised(entity, row))
         else {
           counts.unchanged += 1
           continue
         }
-        changed.add(id)
+        if (OWNER_TABLES.has(entity.file)) this.changed.add(id)
+        if (entity.file === 'cases') touched.cases.add(id)
+        // A hearing's owned children carry no case id: the hearing's case is touched with them.
         if (typeof row.case_id === 'string') touched.cases.add(row.case_id)
       }
-      await insertMany(trx, entity.file, entity.file === 'cases' ? [...columns, 'seq'] : columns, inserts)
-      await updateMany(trx, entity.file, columns, updates)
-      for (const row of updates) updated.add(String(row.id))
+      await insertMany(trx, entity.file, entity.file === 'cases' ? [...this.columns, 'seq'] : this.columns, inserts)
+      await updateMany(trx, entity.file, this.columns, updates)
+      // A party new to the hub is in no hub case yet but the ones this merge links it to (their links carry the case).
+      if (entity.file === 'parties') for (const row of updates) touched.parties.add(String(row.id))
       counts.inserted += inserts.length
       counts.updated += updates.length
     }
-    touched.changed.set(entity.file, changed)
-    if (entity.file === 'cases') for (const id of changed) touched.cases.add(id)
-    // A party new to the hub is in no hub case yet but the ones this merge links it to (their links carry the case).
-    if (entity.file === 'parties') for (const id of updated) touched.parties.add(id)
-    if (entity.file === 'hearings') {
-      // A hearing's owned children carry no case id: the hearing's case is touched with them.
-      for (const row of incoming) if (changed.has(String(row.id))) touched.cases.add(String(row.case_id))
-    }
   }
-  await casesOfParties(trx, touched)
-  await rebuildCaseIndexes(trx, touched.cases, today)
-  return counts
 }
 
 /**

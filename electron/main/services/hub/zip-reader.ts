@@ -15,6 +15,10 @@ export interface ZipLimits {
   maxEntries: number
   /** Declared uncompressed size of all entries together. */
   maxInflatedBytes: number
+  /** Declared uncompressed size of one entry: what is held in memory at once. */
+  maxEntryBytes: number
+  /** Up to this declared total, an opened archive keeps the entries it inflated (openZip). */
+  keepInflatedBytes: number
   /** Largest uncompressed:compressed ratio for an entry over 1 MiB. */
   maxRatio: number
 }
@@ -52,15 +56,65 @@ export function readZip(buffer: Buffer, limits: ZipLimits): Map<string, Buffer> 
   return files
 }
 
+/** A checked archive whose entries are inflated one at a time, when asked for. */
+export interface ZipArchive {
+  /** Entry names, in archive order. */
+  names: string[]
+  /** Declared uncompressed size of every entry together. */
+  inflatedBytes: number
+  /** One entry inflated on libuv's thread pool, its size and CRC checked; a ZipRefusal otherwise. */
+  read(name: string): Promise<Buffer>
+}
+
 /**
- * The same, with every entry inflated at once on libuv's thread pool: a
- * bundle's files are tens of MB each, and the main thread has the lines to
- * parse. The same checks come first, the same limits and CRCs after.
+ * The central directory is checked at once, before a byte is inflated; each
+ * entry is inflated when read. A small archive keeps what it inflated (it is
+ * read again by the import's later passes); a large one keeps nothing, so
+ * memory holds the entries being read, not the whole bundle.
  */
-export async function readZipAsync(buffer: Buffer, limits: ZipLimits): Promise<Map<string, Buffer>> {
-  const entries = checkedEntries(buffer, limits)
-  const data = await Promise.all(entries.map((entry) => inflateEntryAsync(buffer, entry)))
-  return new Map(entries.map((entry, index) => [entry.name, data[index]]))
+export function openZip(buffer: Buffer, limits: ZipLimits): ZipArchive {
+  const entries = new Map(checkedEntries(buffer, limits).map((entry) => [entry.name, entry]))
+  const inflatedBytes = [...entries.values()].reduce((sum, entry) => sum + entry.size, 0)
+  const keep = inflatedBytes <= limits.keepInflatedBytes
+  const kept = new Map<string, Promise<Buffer>>()
+  return {
+    names: [...entries.keys()],
+    inflatedBytes,
+    read(name) {
+      const entry = entries.get(name)
+      if (!entry) return Promise.reject(new ZipRefusal(`缺少条目 ${name}`))
+      const cached = kept.get(name)
+      if (cached) return cached
+      const data = inflateEntryAsync(buffer, entry)
+      if (keep) kept.set(name, data)
+      return data
+    }
+  }
+}
+
+/**
+ * Reads entries of an opened archive as they are asked for, and starts
+ * inflating the one after in `order` (on libuv's pool) while the caller works
+ * on the current one: two entries in memory at a time, not the archive.
+ */
+export function readAhead(archive: ZipArchive, order: string[]): { read(name: string): Promise<Buffer> } {
+  const present = order.filter((name) => archive.names.includes(name))
+  const ahead = new Map<string, Promise<Buffer>>()
+  const start = (name: string) => {
+    const pending = archive.read(name)
+    pending.catch(() => undefined) // awaited when its turn comes; a refusal is reported there
+    ahead.set(name, pending)
+  }
+  return {
+    read(name) {
+      if (!ahead.has(name)) start(name)
+      const pending = ahead.get(name)!
+      ahead.delete(name)
+      const next = present[present.indexOf(name) + 1]
+      if (next && !ahead.has(next)) start(next)
+      return pending
+    }
+  }
 }
 
 function checkedEntries(buffer: Buffer, limits: ZipLimits): CentralEntry[] {
@@ -137,6 +191,9 @@ function readCentralDirectory(buffer: Buffer, limits: ZipLimits): CentralEntry[]
         `条目 ${name} 压缩比异常（${Math.round(size / Math.max(compressedSize, 1))}:1），疑似压缩炸弹`
       )
     }
+    if (size > limits.maxEntryBytes) {
+      throw new ZipRefusal(`条目 ${name} 解压后 ${size} 字节，超过单个文件上限 ${limits.maxEntryBytes} 字节`)
+    }
     inflatedTotal += size
     if (inflatedTotal > limits.maxInflatedBytes) {
       throw new ZipRefusal(`解压后总大小超过上限 ${limits.maxInflatedBytes} 字节，疑似压缩炸弹`)
@@ -198,8 +255,15 @@ function verified(entry: CentralEntry, data: Buffer): Buffer {
   return data
 }
 
+/** Output pieces of at most 4 MiB: zlib's default 16 KiB pieces cost more in joining them than inflating does. */
+const MAX_CHUNK_BYTES = 4 * 1024 * 1024
+
 // The declared size is the ceiling: a stream that would grow past it stops there, not in memory.
-const inflateLimit = (entry: CentralEntry) => ({ maxOutputLength: Math.max(entry.size, 1) })
+const inflateLimit = (entry: CentralEntry) => ({
+  maxOutputLength: Math.max(entry.size, 1),
+  // One piece a little larger than a small entry, so that it needs no joining at all.
+  chunkSize: Math.min(Math.max(entry.size + 1, 64), MAX_CHUNK_BYTES)
+})
 
 function inflateEntry(buffer: Buffer, entry: CentralEntry): Buffer {
   const raw = compressedData(buffer, entry)
