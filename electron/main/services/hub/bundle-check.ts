@@ -10,28 +10,17 @@
 import { createPublicKey, verify } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { HubCheck, HubCheckKey, HubVerification } from '../../../../shared/domain/hub'
-import { HUB_CHECK_KEYS, HUB_CHECK_LABELS, MAX_BUNDLE_BYTES } from '../../../../shared/domain/hub'
+import { HUB_CHECK_KEYS, HUB_CHECK_LABELS } from '../../../../shared/domain/hub'
 import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
 import { manifestSchema, type BundleManifest } from '../../../../shared/rules/hub-manifest'
 import type { Database } from '../../db/schema'
 import type { HubOfficeKeyTable } from '../../db/schema-hub'
 import { sha256Hex } from './export'
+import { BUNDLE_LIMITS } from './bundle-limits'
 import { scanBundle, type BundleRows } from './bundle-scan'
 import { openZip, readAhead, ZipRefusal, type ZipArchive } from './zip-reader'
 
-export const BUNDLE_LIMITS = {
-  maxArchiveBytes: MAX_BUNDLE_BYTES,
-  maxEntries: 64,
-  // The import holds one file inflated at a time (two while the next inflates), not the whole bundle.
-  maxInflatedBytes: 4 * 1024 * 1024 * 1024,
-  maxEntryBytes: 1024 * 1024 * 1024 - 1,
-  keepInflatedBytes: 1024 * 1024 * 1024 - 1,
-  /** Up to this declared size, the rows parsed by the checks are kept for the merge rather than parsed again. */
-  keepParsedBytes: 256 * 1024 * 1024,
-  /** Rows checked and merged at once: enough for set-sized statements, few enough to keep memory flat. */
-  batchRows: 20_000,
-  maxRatio: 200
-}
+export { BUNDLE_LIMITS }
 
 export interface CheckedBundle {
   verification: HubVerification

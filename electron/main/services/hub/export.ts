@@ -14,21 +14,31 @@ import type { BundleManifest } from '../../../../shared/rules/hub-manifest'
 import { maskRow, pickFields } from '../../../../shared/rules/hub-rows'
 import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
+import { AppError } from '../../errors'
 import { writeChange } from '../write'
 import { carriesChanges, collectRows } from './export-rows'
 import { exportEntryOf } from './history'
+import { BUNDLE_LIMITS } from './bundle-limits'
 import { ensureOfficeKey } from './office-key'
 import { finishProgress, reportProgress } from './progress'
 import { requireThisOffice } from './this-office'
-import { writeZipAsync, type ZipInput } from './zip-writer'
+import { piecesOf, sizeOf, writeZipAsync, type ZipInput } from './zip-writer'
 
-export const sha256Hex = (data: Buffer): string => createHash('sha256').update(data).digest('hex')
+/** The SHA-256 of bytes given whole or in pieces (ZipInput['data']). */
+export const sha256Hex = (data: Buffer | readonly Buffer[]): string =>
+  piecesOf(data)
+    .reduce((hash, piece) => hash.update(piece), createHash('sha256'))
+    .digest('hex')
 
 const NEWLINE = Buffer.from('\n')
 
-/** The file from its blocks of lines, a newline after each block's last line. */
-function ndjson(blocks: Buffer[]): Buffer {
-  return Buffer.concat(blocks.flatMap((block) => [block, NEWLINE]))
+/**
+ * The file as its blocks of lines, a newline after each block's last line:
+ * never joined into one buffer — at 100,000 cases with their whole lifecycle
+ * the files are 1.6 GB, and joining them took 5 s of a 34 s export.
+ */
+function ndjson(blocks: Buffer[]): Buffer[] {
+  return blocks.flatMap((block) => [block, NEWLINE])
 }
 
 export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.export'>): Promise<HubExportResult> {
@@ -106,7 +116,7 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
       piiPolicy: input.policy,
       changeLog: { fromSeq: snapshot.fromSeq, toSeq: snapshot.toSeq },
       counts,
-      files: files.map((f) => ({ name: f.name, size: f.data.length, sha256: sha256Hex(f.data) }))
+      files: files.map((f) => ({ name: f.name, size: sizeOf(f.data), sha256: sha256Hex(f.data) }))
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8')
     const signature = sign(null, manifestBytes, key.privateKey)
@@ -116,6 +126,14 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
       ...files
     ])
 
+    if (zip.length > BUNDLE_LIMITS.maxArchiveBytes) {
+      // The hub refuses a larger archive unread; recording it would move this office's chain past a bundle it can never take.
+      const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1)
+      throw new AppError(
+        'EXPORT_FAILED',
+        `数据包压缩后 ${mb(zip.length)} MB，超过区中心可接收的上限 ${mb(BUNDLE_LIMITS.maxArchiveBytes)} MB：未生成数据包，上报序号未变`
+      )
+    }
     const fileName = `hub-${office.code}-${String(sequence).padStart(6, '0')}-${createdAt.slice(0, 10).replace(/-/g, '')}.zip`
     const row = {
       id: uuidv7(),

@@ -7,12 +7,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../../shared/domain/case-input'
 import { mediatorRecordSchema } from '../../../../shared/domain/mediator-input'
 import { uuidv7 } from '../../../../shared/uuid'
-import type { TempApp } from '../../../../tests/support/temp-app'
+import { tableCounts, type TempApp } from '../../../../tests/support/temp-app'
 import { chooseOffice } from '../../../../tests/support/intake-fixtures'
 import { mediatorRecord } from '../../../../tests/support/roster-fixtures'
 import { residentId } from '../../../../tests/support/intake-fixtures'
 import { services } from '../index'
 import { writeChange } from '../write'
+import { BUNDLE_LIMITS } from './bundle-limits'
 import {
   CASE_ENTITIES,
   countsBesidesImportRecord,
@@ -164,5 +165,29 @@ describe.each(READING_MODES)('hub round trip (bundles read %s)', (mode) => {
     await bare.ctx.db.deleteFrom('settings').where('key', '=', 'installation.officeId').execute()
     await expect(services['hub.export'](bare.ctx, { kind: 'full', policy: 'full' })).rejects.toThrow(/本机所属调解组织/)
     await bare.dispose()
+  })
+})
+
+describe('hub export size', () => {
+  it('refuses to make a bundle larger than the hub takes, writes nothing, and the chain goes on from where it was', async () => {
+    const office = await officeApp('wutian')
+    try {
+      await registerCaseAt(office, 1, ['王芳', '陈建国'])
+      const before = await tableCounts(office)
+      const limit = BUNDLE_LIMITS.maxArchiveBytes
+      BUNDLE_LIMITS.maxArchiveBytes = 2048
+      try {
+        await expect(services['hub.export'](office.ctx, { kind: 'incremental', policy: 'full' })).rejects.toThrow(
+          /数据包压缩后 .* MB，超过区中心可接收的上限 0\.0 MB：未生成数据包，上报序号未变/
+        )
+      } finally {
+        BUNDLE_LIMITS.maxArchiveBytes = limit
+      }
+      expect(await tableCounts(office)).toEqual(before)
+      const made = await services['hub.export'](office.ctx, { kind: 'incremental', policy: 'full' })
+      expect(made.entry).toMatchObject({ sequence: 1 })
+    } finally {
+      await office.dispose()
+    }
   })
 })

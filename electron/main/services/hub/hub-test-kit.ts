@@ -131,7 +131,7 @@ export type Manifest = {
   counts: Record<string, { rows: number; tombstones: number }>
 }
 
-export function entriesOf(bundle: Buffer): ZipInput[] {
+export function entriesOf(bundle: Buffer): Array<ZipInput & { data: Buffer }> {
   return [...readZip(bundle, BUNDLE_LIMITS)].map(([name, data]) => ({ name, data }))
 }
 
