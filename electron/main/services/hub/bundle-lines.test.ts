@@ -1,5 +1,5 @@
 /*
- * A bundle's files are read in pieces: lines decoded a few MB at a time and
+ * A bundle's files are read in pieces: lines decoded one at a time and
  * rows handed on in batches, entries inflated one at a time. Each piece must
  * give exactly what reading the whole file at once gives, and the archive's
  * per-file limit must hold before anything is inflated.
@@ -13,8 +13,8 @@ import { writeZip } from './zip-writer'
 const tally = (): LineTally => ({ lines: 0, rows: 0, problems: [] })
 
 describe('bundle lines read in pieces', () => {
-  it('gives the same lines as splitting the whole text, across decode boundaries and multi-byte characters', () => {
-    // ≈ 20 MB: more than two decode pieces, with three-byte characters on every line.
+  it('gives the same lines as splitting the whole text, with multi-byte characters and empty lines', () => {
+    // ≈ 20 MB, with three-byte characters on every line.
     const lines = Array.from({ length: 260_000 }, (_, i) =>
       JSON.stringify({ id: i, name: `欧阳明华${i}`, note: '相邻'.repeat(i % 7) })
     )
@@ -22,9 +22,11 @@ describe('bundle lines read in pieces', () => {
     expect([...ndjsonLines(Buffer.from(text))]).toEqual(lines)
     // No line break at the end: the last line still counts.
     expect([...ndjsonLines(Buffer.from(lines.slice(0, 3).join('\n')))]).toEqual(lines.slice(0, 3))
+    expect([...ndjsonLines(Buffer.from('a\n\nb\n'))]).toEqual('a\n\nb'.split('\n'))
+    expect([...ndjsonLines(Buffer.from(''))]).toEqual([''])
   })
 
-  it('keeps a line longer than one decode piece whole', () => {
+  it('keeps a 12 MB line whole', () => {
     const long = JSON.stringify({ id: 'x', note: '调'.repeat(4_000_000) }) // 12 MB of UTF-8
     expect([...ndjsonLines(Buffer.from(`{"id":1}\n${long}\n{"id":2}\n`))]).toEqual(['{"id":1}', long, '{"id":2}'])
   })
