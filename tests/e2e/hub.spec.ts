@@ -11,7 +11,7 @@ import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { readZip } from '../../electron/main/services/hub/zip-reader'
 import { writeZip } from '../../electron/main/services/hub/zip-writer'
-import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-check'
+import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-limits'
 import { chooseOffice, registration } from '../support/intake-fixtures'
 import { startTempApp } from '../support/temp-app'
 import { test, expect } from './fixtures'
@@ -103,6 +103,22 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     expect((await download).suggestedFilename()).toMatch(/^hub-ouhai-000001-\d{8}\.zip$/)
     await expect(hub.exportHistory.locator('tbody tr')).toHaveCount(1)
     await desk.screenshot(page, '5-export')
+
+    // A bundle larger than the hub takes is not made: the screen says so, and the chain stays at 第 1 号.
+    const limit = BUNDLE_LIMITS.maxArchiveBytes
+    BUNDLE_LIMITS.maxArchiveBytes = 1024
+    try {
+      // Nothing changed since 第 1 号, so a full export: everything again, and now too large.
+      await page.getByTestId('hub-export-kind').getByText('全量').click()
+      await page.getByTestId('hub-export-button').click()
+      await expect(page.getByRole('alert').filter({ hasText: '超过区中心可接收的上限' })).toContainText(
+        '未生成数据包，上报序号未变'
+      )
+      await expect(hub.exportHistory.locator('tbody tr')).toHaveCount(1)
+      await desk.screenshot(page, '6-export-too-large')
+    } finally {
+      BUNDLE_LIMITS.maxArchiveBytes = limit
+    }
   } finally {
     await office.dispose()
   }

@@ -99,11 +99,10 @@ export async function checkBundle(
     archive = openZip(bundle, BUNDLE_LIMITS)
     // Every entry inflated once (its size and CRC checked) and hashed; one or two are held at a time.
     const files = readAhead(archive, archive.names)
-    const steps = archive.names.length + HUB_ENTITIES.length
     for (const name of archive.names) {
       const data = await files.read(name)
       digests.set(name, { size: data.length, sha256: sha256Hex(data) })
-      onProgress(digests.size, steps)
+      onProgress(digests.size, stepsOf(archive))
     }
     report.pass('archive', `${archive.names.length} 个文件，${bundle.length.toLocaleString('zh-CN')} 字节`)
   } catch (error) {
@@ -147,7 +146,7 @@ export async function checkBundle(
   const scanned = await scanBundle(db, archive, manifest, {
     keepParsed: archive.inflatedBytes <= BUNDLE_LIMITS.keepParsedBytes,
     batchRows: BUNDLE_LIMITS.batchRows,
-    onEntity: (done) => onProgress(archive.names.length + done, archive.names.length + HUB_ENTITIES.length)
+    onEntity: (done) => onProgress(archive.names.length + done, stepsOf(archive))
   })
   if (scanned.problems.length > 0) {
     report.fail('lines', scanned.problems.join('；'))
@@ -164,6 +163,9 @@ export async function checkBundle(
 
   return finish(manifest, registration ? { manifest, registration, rows: scanned.rows } : null)
 }
+
+/** The checks' progress counts every entry hashed, then every entity whose rows are checked. */
+const stepsOf = (archive: ZipArchive): number => archive.names.length + HUB_ENTITIES.length
 
 interface FileDigest {
   size: number
