@@ -156,7 +156,11 @@ export class Sqlite3Handle implements DatabaseConnection {
     return this.#execute<R>(sql, parameters, returnsRows(compiled))
   }
 
-  async #execute<R>(sql: string, parameters: unknown[], rowsBack: ReturnType<typeof returnsRows>): Promise<QueryResult<R>> {
+  async #execute<R>(
+    sql: string,
+    parameters: unknown[],
+    rowsBack: ReturnType<typeof returnsRows>
+  ): Promise<QueryResult<R>> {
     let statement: sqlite3.Statement | null
     try {
       statement = await this.#statements.statement(sql)
@@ -181,6 +185,33 @@ export class Sqlite3Handle implements DatabaseConnection {
       }
       if (statement) statement.run(parameters, done)
       else this.#db.run(sql, parameters, done)
+    })
+  }
+
+  /**
+   * Hand `sql` to SQLite behind every statement handed here before it, and
+   * return without waiting for it to start (node-sqlite3's serialized mode:
+   * each prepares only when the one before has finished). The caller goes
+   * on with JavaScript — reading the next rows of a bundle — while SQLite
+   * works on its own thread. Only for a caller that holds the connection
+   * and runs nothing else on it until the last of these has settled
+   * (hub/raw-rows.ts `withOrderedStatements`): a kept statement run
+   * meanwhile would not wait its turn.
+   */
+  runInOrder(sql: string, parameters: readonly unknown[], rowsBack: boolean): Promise<unknown[]> {
+    let bound: unknown[]
+    try {
+      bound = parameters.map(toSqliteParameter)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return new Promise((resolve, reject) => {
+      const done = (error: Error | null, rows?: unknown[]) =>
+        error ? reject(wrapError(error, sql)) : resolve(rows ?? [])
+      this.#db.serialize(() => {
+        if (rowsBack) this.#db.all(sql, bound, done)
+        else this.#db.run(sql, bound, (error) => done(error))
+      })
     })
   }
 

@@ -49,13 +49,20 @@ interface Block {
 }
 
 /**
- * One block of lines: the rows `from` yields (at most `limit`), in the order
- * of `r` — the table's rowid (the order rows were written, no index to
- * walk) or the changed-id list's. `last` is where the next block starts.
+ * One block of lines: the first `limit` rows `from` yields in the order of
+ * `r` — the table's rowid (the order rows were written, no index to walk)
+ * or the changed-id list's. `last` is where the next block starts.
+ *
+ * The subquery's ORDER BY … LIMIT fixes which rows a block holds, and SQLite
+ * hands them to group_concat in that order. An ORDER BY inside group_concat
+ * would only promise the same order again, at the price of sorting every
+ * block once more: half the read time (case events of 100,000 cases: 3.7 s
+ * with it, 2.0 s without). Nothing depends on the order within a block
+ * beyond that: the hub checks the bytes by hash and merges a file's rows by id.
  */
 async function block(db: Kysely<Database>, entity: HubEntity, from: RawBuilder<unknown>, limit: number) {
   const { rows } = await sql<Block>`
-    select count(*) as n, max(r) as last, cast(group_concat(j, char(10) order by r) as blob) as lines
+    select count(*) as n, max(r) as last, cast(group_concat(j, char(10)) as blob) as lines
     from (select ${jsonOf(entity)} as j, ${from} order by r limit ${limit})`.execute(db)
   return rows[0]
 }

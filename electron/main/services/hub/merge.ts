@@ -24,7 +24,17 @@ import { SEARCH_FTS_TABLES } from '../case-search-index'
 import type { Trx } from '../write'
 import type { BundleRows } from './bundle-scan'
 import { rebuildCaseIndexes } from './derived-indexes'
-import { execRaw, hasRows, insertMany, selectRaw, updateMany } from './raw-rows'
+import {
+  execRaw,
+  hasRows,
+  insertMany,
+  insertStatements,
+  selectRaw,
+  updateMany,
+  updateStatements,
+  withOrderedStatements,
+  type OrderedStatements
+} from './raw-rows'
 import { officeIdMap } from './origin-guard'
 
 /** Ids per version lookup (one bound value each). */
@@ -85,11 +95,12 @@ async function mergeRows(trx: Trx, rows: BundleRows, today: string, onProgress: 
   for (const [index, entity] of HUB_ENTITIES.entries()) {
     onProgress('merging', index + 1, HUB_ENTITIES.length)
     if (entity.mode === 'reference') continue
-    const merge = new EntityMerge(trx, entity, state)
+    const empty = !(await hasRows(trx, entity.file))
+    let incoming: HubRow[] | null = null
     if (entity.mode === 'owned') {
       // A changed parent's children in the bundle are its whole set: read them all, drop the rest, then write.
       const parents = touched.changed.get(entity.owner!.table) ?? new Set()
-      const incoming: HubRow[] = []
+      incoming = []
       for await (const batch of rows.batches(entity.file)) {
         for (const row of batch) {
           const mapped = mapRefs(entity, row, idMap)
@@ -97,12 +108,16 @@ async function mergeRows(trx: Trx, rows: BundleRows, today: string, onProgress: 
         }
       }
       await dropReplacedChildren(trx, entity, parents, incoming, counts)
-      await merge.rows(incoming)
-    } else {
-      for await (const batch of rows.batches(entity.file))
-        await merge.rows(batch.map((row) => mapRefs(entity, row, idMap)))
     }
-    if (OWNER_TABLES.has(entity.file)) touched.changed.set(entity.file, merge.changed)
+    const changed = await withOrderedStatements(trx, async (statements) => {
+      const merge = new EntityMerge(statements, entity, state, empty)
+      if (incoming) await merge.rows(incoming)
+      else
+        for await (const batch of rows.batches(entity.file))
+          await merge.rows(batch.map((row) => mapRefs(entity, row, idMap)))
+      return merge.changed
+    })
+    if (OWNER_TABLES.has(entity.file)) touched.changed.set(entity.file, changed)
   }
   onProgress('indexing', 0, 0)
   await casesOfParties(trx, touched)
@@ -117,66 +132,87 @@ interface MergeState {
   nextCaseSeq: number
 }
 
-/** One entity's rows merged a batch at a time, by version. */
+/**
+ * One entity's rows merged a batch at a time, by version. The statements of
+ * a batch are queued on the connection and not waited for: SQLite writes
+ * batch k while the bundle's next rows are read and parsed, and the version
+ * lookups of batch k + 1 run after batch k's writes, so they see them.
+ */
 class EntityMerge {
   /** Ids written (kept only for the tables owned children hang from). */
   readonly changed = new Set<string>()
   private readonly columns: string[]
-  /** An office's first bundle meets empty tables at a new hub: nothing there to compare versions with. */
-  private empty: boolean | null = null
 
   constructor(
-    private readonly trx: Trx,
+    private readonly statements: OrderedStatements,
     private readonly entity: HubEntity,
-    private readonly state: MergeState
+    private readonly state: MergeState,
+    /** An office's first bundle meets empty tables at a new hub: nothing there to compare versions with. */
+    private readonly empty: boolean
   ) {
     this.columns = entity.fields.map((f) => f.name)
   }
 
   async rows(incoming: HubRow[]): Promise<void> {
-    const { trx, entity, state } = this
+    const { statements, entity, state } = this
     const { counts, touched } = state
     if (incoming.length === 0) return
-    this.empty ??= !(await hasRows(trx, entity.file))
-    for (let i = 0; i < incoming.length; i += CHUNK) {
-      const chunk = incoming.slice(i, i + CHUNK)
-      const found = this.empty
-        ? []
-        : await selectRaw<{ id: string; version: number; username?: string | null }>(
-            trx,
-            `select id, version${entity.file === 'users' ? ', username' : ''} from "${entity.file}" where id in (${placeholders(chunk.length)})`,
-            chunk.map((r) => r.id)
-          )
-      const existing = new Map(found.map((r) => [r.id, r]))
-      const inserts: HubRow[] = []
-      const updates: HubRow[] = []
-      for (const row of chunk) {
-        const id = String(row.id)
-        const there = existing.get(id)
-        if (entity.file === 'users' && (id === SYSTEM_ACTOR.id || (there && there.username))) {
-          counts.unchanged += 1 // the hub's own accounts are never overwritten by an office's staff list
-          continue
-        }
-        if (!there)
-          inserts.push(entity.file === 'cases' ? { ...row, seq: state.nextCaseSeq++ } : localised(entity, row))
-        else if (Number(row.version) > there.version) updates.push(localised(entity, row))
-        else {
-          counts.unchanged += 1
-          continue
-        }
-        if (OWNER_TABLES.has(entity.file)) this.changed.add(id)
-        if (entity.file === 'cases') touched.cases.add(id)
-        // A hearing's owned children carry no case id: the hearing's case is touched with them.
-        if (typeof row.case_id === 'string') touched.cases.add(row.case_id)
+    // At most one batch queued while the next is read: its lookups wait for it anyway, and so do an empty table's inserts.
+    const existing = this.empty ? (await statements.idle(), new Map<string, Found>()) : await this.lookUp(incoming)
+    const inserts: HubRow[] = []
+    const updates: HubRow[] = []
+    for (const row of incoming) {
+      const id = String(row.id)
+      const there = existing.get(id)
+      if (entity.file === 'users' && (id === SYSTEM_ACTOR.id || (there && there.username))) {
+        counts.unchanged += 1 // the hub's own accounts are never overwritten by an office's staff list
+        continue
       }
-      await insertMany(trx, entity.file, entity.file === 'cases' ? [...this.columns, 'seq'] : this.columns, inserts)
-      await updateMany(trx, entity.file, this.columns, updates)
-      // A party new to the hub is in no hub case yet but the ones this merge links it to (their links carry the case).
-      if (entity.file === 'parties') for (const row of updates) touched.parties.add(String(row.id))
-      counts.inserted += inserts.length
-      counts.updated += updates.length
+      if (!there) inserts.push(entity.file === 'cases' ? { ...row, seq: state.nextCaseSeq++ } : localised(entity, row))
+      else if (Number(row.version) > there.version) updates.push(localised(entity, row))
+      else {
+        counts.unchanged += 1
+        continue
+      }
+      // The same id again later in the batch is measured against this row, as if it were already written.
+      existing.set(id, { id, version: Number(row.version), username: there?.username ?? null })
+      if (OWNER_TABLES.has(entity.file)) this.changed.add(id)
+      if (entity.file === 'cases') touched.cases.add(id)
+      // A hearing's owned children carry no case id: the hearing's case is touched with them.
+      if (typeof row.case_id === 'string') touched.cases.add(row.case_id)
     }
+    const columns = entity.file === 'cases' ? [...this.columns, 'seq'] : this.columns
+    for (const statement of insertStatements(entity.file, columns, inserts)) statements.run(statement)
+    for (const statement of updateStatements(entity.file, this.columns, updates)) statements.run(statement)
+    // A party new to the hub is in no hub case yet but the ones this merge links it to (their links carry the case).
+    if (entity.file === 'parties') for (const row of updates) touched.parties.add(String(row.id))
+    counts.inserted += inserts.length
+    counts.updated += updates.length
   }
+
+  /** The hub's versions of the batch's ids, CHUNK ids a query, all queued at once behind the writes before them. */
+  private async lookUp(incoming: HubRow[]): Promise<Map<string, Found>> {
+    const { entity } = this
+    const ids = [...new Set(incoming.map((r) => String(r.id)))]
+    const chunks: string[][] = []
+    for (let i = 0; i < ids.length; i += CHUNK) chunks.push(ids.slice(i, i + CHUNK))
+    const found = await Promise.all(
+      chunks.map((chunk) =>
+        this.statements.all<Found>(
+          `select id, version${entity.file === 'users' ? ', username' : ''} from "${entity.file}" where id in (${placeholders(chunk.length)})`,
+          chunk
+        )
+      )
+    )
+    return new Map(found.flat().map((r) => [r.id, r]))
+  }
+}
+
+/** A row's id and version at the hub (and, for users, whether it is one of the hub's own accounts). */
+interface Found {
+  id: string
+  version: number
+  username?: string | null
 }
 
 /**

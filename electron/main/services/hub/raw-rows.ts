@@ -7,6 +7,7 @@
  * every value is bound, never spliced in.
  */
 import { CompiledQuery, type Kysely } from 'kysely'
+import { Sqlite3Handle } from '../../db/sqlite3-dialect'
 import type { Trx } from '../write'
 
 /** SQLite binds at most 32,766 values a statement; stay well inside it. */
@@ -42,21 +43,65 @@ function statementText(verb: string, table: string, columns: readonly string[], 
 export const rowsPerStatement = (columns: number): number =>
   Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns)))
 
-async function writeMany(
-  trx: Trx,
-  verb: string,
-  table: string,
+/** A statement text and its values: one multi-row write. */
+export interface Statement {
+  text: string
+  values: unknown[]
+}
+
+/** The statements that write `rows`, a few hundred rows each, reading exactly `columns` from each row. */
+function* writeStatements(
   columns: readonly string[],
   rows: ReadonlyArray<Record<string, unknown>>,
-  tail: string
-): Promise<void> {
+  textOf: (rows: number) => string
+): Generator<Statement> {
   const per = rowsPerStatement(columns.length)
   for (let i = 0; i < rows.length; i += per) {
     const slice = rows.slice(i, i + per)
     const values: unknown[] = []
     for (const row of slice) for (const column of columns) values.push(row[column] ?? null)
-    await execRaw(trx, statementText(verb, table, columns, slice.length, tail), values)
+    yield { text: textOf(slice.length), values }
   }
+}
+
+/** `insert` (or `insert or ignore`) statements for the rows. */
+export function insertStatements(
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, unknown>>,
+  verb: 'insert' | 'insert or ignore' = 'insert'
+): Generator<Statement> {
+  return writeStatements(columns, rows, (n) => statementText(verb, table, columns, n, ''))
+}
+
+/**
+ * Rows that exist already, rewritten in place by id (UPDATE … FROM a VALUES
+ * list): one statement per few hundred rows. An upsert would not do — its
+ * insert half trips NOT NULL on columns the bundle does not carry (cases.seq)
+ * — nor would `insert or replace`, whose delete cascades to the children.
+ */
+export function updateStatements(
+  table: string,
+  columns: readonly string[],
+  rows: ReadonlyArray<Record<string, unknown>>
+): Generator<Statement> {
+  const names = columns.map((c) => `"${c}"`)
+  const set = columns
+    .filter((c) => c !== 'id')
+    .map((c) => `"${c}" = v."${c}"`)
+    .join(', ')
+  const tuple = `(${columns.map(() => '?').join(',')})`
+  return writeStatements(
+    columns,
+    rows,
+    (n) => `with v(${names.join(',')}) as (values ${Array.from({ length: n }, () => tuple).join(',')})
+       update "${table}" set ${set} from v where "${table}".id = v.id`
+  )
+}
+
+/** Run the statements one at a time, each awaited. */
+export async function runAll(trx: Trx, statements: Iterable<Statement>): Promise<void> {
+  for (const { text, values } of statements) await execRaw(trx, text, values)
 }
 
 /** `insert` (or `insert or ignore`) of the rows, reading exactly `columns` from each. */
@@ -67,39 +112,70 @@ export function insertMany(
   rows: ReadonlyArray<Record<string, unknown>>,
   verb: 'insert' | 'insert or ignore' = 'insert'
 ): Promise<void> {
-  return writeMany(trx, verb, table, columns, rows, '')
+  return runAll(trx, insertStatements(table, columns, rows, verb))
 }
 
-/**
- * Rows that exist already, rewritten in place by id (UPDATE … FROM a VALUES
- * list): one statement per few hundred rows. An upsert would not do — its
- * insert half trips NOT NULL on columns the bundle does not carry (cases.seq)
- * — nor would `insert or replace`, whose delete cascades to the children.
- */
-export async function updateMany(
+/** The rows rewritten in place by id (updateStatements). */
+export function updateMany(
   trx: Trx,
   table: string,
   columns: readonly string[],
   rows: ReadonlyArray<Record<string, unknown>>
 ): Promise<void> {
-  const names = columns.map((c) => `"${c}"`)
-  const set = columns
-    .filter((c) => c !== 'id')
-    .map((c) => `"${c}" = v."${c}"`)
-    .join(', ')
-  const per = rowsPerStatement(columns.length)
-  for (let i = 0; i < rows.length; i += per) {
-    const slice = rows.slice(i, i + per)
-    const values: unknown[] = []
-    for (const row of slice) for (const column of columns) values.push(row[column] ?? null)
-    const tuple = `(${columns.map(() => '?').join(',')})`
-    await execRaw(
-      trx,
-      `with v(${names.join(',')}) as (values ${slice.map(() => tuple).join(',')})
-       update "${table}" set ${set} from v where "${table}".id = v.id`,
-      values
-    )
-  }
+  return runAll(trx, updateStatements(table, columns, rows))
+}
+
+/**
+ * Statements queued on the connection in the order given, without waiting
+ * for each: SQLite works through them on its own thread while JavaScript
+ * goes on (reads the next rows of the bundle). A read comes back when every
+ * write queued before it has run, and sees them.
+ */
+export interface OrderedStatements {
+  /** Queue a write; a failure is thrown by `idle` and at the end of `withOrderedStatements`. */
+  run(statement: Statement): void
+  all<T>(text: string, parameters: unknown[]): Promise<T[]>
+  /** Wait until everything queued has run; throws the first failure. */
+  idle(): Promise<void>
+}
+
+/**
+ * Run `work` with the transaction's connection held for it alone: no other
+ * query of the transaction can slip in between the queued statements (only
+ * `statements` may be used inside, anything else would wait for `work` to
+ * end), and `work` ends only when every statement it queued has run — a
+ * rollback never finds one still waiting.
+ */
+export function withOrderedStatements<T>(trx: Trx, work: (statements: OrderedStatements) => Promise<T>): Promise<T> {
+  return (trx as unknown as AnyDb).getExecutor().provideConnection(async (connection) => {
+    if (!(connection instanceof Sqlite3Handle)) throw new Error('ordered statements need the sqlite3 connection')
+    let last: Promise<unknown> = Promise.resolve()
+    let failure: { error: unknown } | null = null
+    // Each settles in order, so waiting for the last is waiting for all; a failure is kept, never left unhandled.
+    const queue = <R>(promise: Promise<R>): Promise<R> => {
+      last = promise.catch((error: unknown) => {
+        failure ??= { error }
+      })
+      return promise
+    }
+    const idle = async () => {
+      await last
+      if (failure) throw failure.error
+    }
+    const statements: OrderedStatements = {
+      run: ({ text, values }) => void queue(connection.runInOrder(text, values, false)),
+      all: <R>(text: string, parameters: unknown[]) =>
+        queue(connection.runInOrder(text, parameters, true)) as Promise<R[]>,
+      idle
+    }
+    try {
+      const result = await work(statements)
+      await idle()
+      return result
+    } finally {
+      await last
+    }
+  })
 }
 
 /** Whether the table has any row: a table still empty at the hub needs no lookup of the ids coming in. */

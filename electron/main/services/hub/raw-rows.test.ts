@@ -1,0 +1,119 @@
+/*
+ * The hub merge's statements queued without waiting (withOrderedStatements),
+ * on a real SQLite file: they run in the order given, a read sees the writes
+ * queued before it, and a failure anywhere rolls the whole transaction back
+ * with nothing left to run after it.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { sql } from 'kysely'
+import { openStore, type Store } from '../../db/index'
+import type { Trx } from '../write'
+import { insertStatements, selectRaw, updateStatements, withOrderedStatements } from './raw-rows'
+
+let dir: string
+let store: Store
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mcd-ordered-'))
+  store = await openStore(path.join(dir, 'case.sqlite'))
+  await sql`create table items (id text primary key, n integer not null check (n >= 0), version integer not null)`.execute(
+    store.db
+  )
+})
+
+afterEach(async () => {
+  await store.db.destroy()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const rowsOf = (from: number, to: number, n = (i: number) => i) =>
+  Array.from({ length: to - from }, (_, k) => ({
+    id: `id-${String(from + k).padStart(6, '0')}`,
+    n: n(from + k),
+    version: 1
+  }))
+
+const inTransaction = <T>(work: (trx: Trx) => Promise<T>) =>
+  store.db.transaction().execute((trx) => work(trx as unknown as Trx))
+
+const items = async () =>
+  (await sql<{ id: string; n: number; version: number }>`select * from items order by id`.execute(store.db)).rows
+
+describe('withOrderedStatements', () => {
+  it('runs queued writes in the order given, and a read queued after them sees them all', async () => {
+    const columns = ['id', 'n', 'version']
+    const seen = await inTransaction((trx) =>
+      withOrderedStatements(trx, async (statements) => {
+        // 3,000 rows in statements of 500, then every one rewritten: an update run before its insert would change nothing.
+        for (const s of insertStatements('items', columns, rowsOf(0, 3000))) statements.run(s)
+        for (const s of updateStatements(
+          'items',
+          columns,
+          rowsOf(0, 3000, (i) => i * 2).map((r) => ({ ...r, version: 2 }))
+        ))
+          statements.run(s)
+        return statements.all<{ rows: number; total: number }>(
+          'select count(*) as rows, sum(n) as total from items where version = ?',
+          [2]
+        )
+      })
+    )
+    expect(seen).toEqual([{ rows: 3000, total: 2 * ((2999 * 3000) / 2) }])
+    const stored = await items()
+    expect(stored).toHaveLength(3000)
+    expect(stored[2999]).toEqual({ id: 'id-002999', n: 5998, version: 2 })
+  })
+
+  it('a failing statement in the middle rolls the whole transaction back, and the statements after it never run outside it', async () => {
+    const columns = ['id', 'n', 'version']
+    const outcome = await inTransaction((trx) =>
+      withOrderedStatements(trx, async (statements) => {
+        for (const s of insertStatements('items', columns, rowsOf(0, 1000))) statements.run(s)
+        // n = -1 breaks the check constraint: the third statement fails.
+        for (const s of insertStatements(
+          'items',
+          columns,
+          rowsOf(1000, 1500, () => -1)
+        ))
+          statements.run(s)
+        for (const s of insertStatements('items', columns, rowsOf(1500, 2500))) statements.run(s)
+      })
+    ).then(
+      () => null,
+      (error: Error & { code?: string }) => error
+    )
+    expect(outcome?.code).toBe('SQLITE_CONSTRAINT')
+    expect(outcome?.message).toMatch(/CHECK constraint failed/)
+    expect(await items()).toEqual([])
+    // The connection is whole again: the next transaction writes and commits.
+    await inTransaction((trx) => selectRaw(trx, 'insert into items values (?, ?, ?) returning id', ['after', 1, 1]))
+    expect(await items()).toEqual([{ id: 'after', n: 1, version: 1 }])
+  })
+
+  it('idle() throws the first failure at once, so a merge stops reading the bundle', async () => {
+    const failure = await inTransaction((trx) =>
+      withOrderedStatements(trx, async (statements) => {
+        statements.run({ text: 'insert into items values (?, ?, ?)', values: ['a', -5, 1] })
+        statements.run({ text: 'insert into items values (?, ?, ?)', values: ['b', 5, 1] })
+        await statements.idle()
+        return 'went on'
+      })
+    ).catch((error: Error) => error.message)
+    expect(failure).toMatch(/CHECK constraint failed/)
+    expect(await items()).toEqual([])
+  })
+
+  it('a JavaScript error while statements are still queued waits for them before the rollback', async () => {
+    const failure = await inTransaction((trx) =>
+      withOrderedStatements(trx, async (statements) => {
+        for (const s of insertStatements('items', ['id', 'n', 'version'], rowsOf(0, 5000))) statements.run(s)
+        throw new Error('再次读取数据包时出错')
+      })
+    ).catch((error: Error) => error.message)
+    expect(failure).toBe('再次读取数据包时出错')
+    expect(await items()).toEqual([])
+  })
+})
