@@ -153,3 +153,53 @@ describe.each(READING_MODES)('hub import refusals (bundles read %s)', (mode) => 
     expect(office).toMatchObject({ officeCode: 'wutian', lastSequence: 3, lastBundleSha256: sha256Hex(third) })
   })
 })
+
+describe.each(READING_MODES)('a bundle the store refuses in the middle of the merge (bundles read %s)', (mode) => {
+  readBundlesAs(mode)
+  let wutian: TempApp
+  let hub: TempApp
+
+  beforeAll(async () => {
+    ;[wutian, hub] = await Promise.all([officeApp('wutian'), officeApp('ouhai')])
+    await registerAt(hub, wutian)
+    for (const [n, names] of [
+      [1, ['王芳', '陈建国']],
+      [2, ['刘洋', '孙丽']],
+      [3, ['周强', '吴敏']]
+    ] as const)
+      await registerCaseAt(wutian, n, [...names])
+  })
+  afterAll(async () => {
+    await Promise.all([wutian.dispose(), hub.dispose()])
+  })
+
+  it('one case event twice passes every check, the store refuses the second, and the whole merge is undone', async () => {
+    const good = await exportFrom(wutian)
+    // Signed by the office's own key: every check passes; only the store's unique id can catch it.
+    const twice = resigned(good, wutian, (files, manifest) => {
+      const lines = files.get('case_events.ndjson')!.toString('utf8').trimEnd().split('\n')
+      files.set('case_events.ndjson', Buffer.from([...lines, lines[lines.length - 1]].join('\n') + '\n'))
+      manifest.counts.case_events.rows += 1
+    })
+    const verification = await services['hub.verify'](hub.ctx, {
+      fileName: 'twice.zip',
+      base64: twice.toString('base64')
+    })
+    expect(verification.ok).toBe(true)
+
+    const before = await countsBesidesImportRecord(hub)
+    const refused = await importAt(hub, twice, 'twice.zip')
+    expect(refused.status).toBe('refused')
+    expect(refused.reason).toMatch(/^合并时数据库拒绝写入，未写入任何数据：.*UNIQUE constraint failed: case_events\.id/)
+    // The cases, parties and events merged before the failing statement are gone with it.
+    expect(await countsBesidesImportRecord(hub)).toEqual(before)
+    expect(hub.errors.map((e) => e.message)).toEqual(['hub.import merge refused'])
+    hub.errors.length = 0
+
+    // The chain did not move: the same bundle as the office made it is taken next.
+    const taken = await importAt(hub, good, 'good.zip')
+    expect(taken.status).toBe('accepted')
+    const cases = await hub.ctx.db.selectFrom('cases').select('id').execute()
+    expect(cases).toHaveLength(3)
+  })
+})

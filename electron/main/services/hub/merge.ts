@@ -174,8 +174,6 @@ class EntityMerge {
         counts.unchanged += 1
         continue
       }
-      // The same id again later in the batch is measured against this row, as if it were already written.
-      existing.set(id, { id, version: Number(row.version), username: there?.username ?? null })
       if (OWNER_TABLES.has(entity.file)) this.changed.add(id)
       if (entity.file === 'cases') touched.cases.add(id)
       // A hearing's owned children carry no case id: the hearing's case is touched with them.
