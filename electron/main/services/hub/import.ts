@@ -7,6 +7,7 @@
  */
 import type { HubImportEntry, HubVerification, MergeCounts } from '../../../../shared/domain/hub'
 import type { ParsedInput } from '../../../../shared/ipc-contract'
+import { ndjsonName } from '../../../../shared/domain/hub-entities'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
@@ -83,7 +84,7 @@ export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.impo
         Object.assign(row, {
           status: 'refused',
           merged: null,
-          reason: `合并时数据库拒绝写入，未写入任何数据：${error instanceof Error ? error.message : String(error)}`
+          reason: `合并时数据库拒绝写入，未写入任何数据：${storeRefusal(error)}`
         })
       }
     }
@@ -95,6 +96,27 @@ export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.impo
   } finally {
     finishProgress()
   }
+}
+
+/**
+ * Why the store refused the merge, in words a hub supervisor can act on:
+ * which file and which field. SQLite's own text, with the statement, stays
+ * in the log (`hub.import merge refused`).
+ */
+export function storeRefusal(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const unique = /UNIQUE constraint failed: ([\w.]+(?:, [\w.]+)*)/.exec(message)
+  if (unique) {
+    const columns = unique[1].split(', ').map((c) => c.split('.'))
+    const file = ndjsonName(columns[0][0])
+    return `${file} 中有一行与本中心已有的记录或数据包中的另一行重复（${columns.map(([, c]) => c).join('、')}）`
+  }
+  if (message.includes('FOREIGN KEY constraint failed')) return '数据包中有一行引用了本中心和数据包里都没有的记录'
+  const check = /CHECK constraint failed: (.+?)(?: \[in:|$)/.exec(message)
+  if (check) return `数据包中有一行的取值不符合数据库的约束（${check[1]}）`
+  const notNull = /NOT NULL constraint failed: (\w+)\.(\w+)/.exec(message)
+  if (notNull) return `${ndjsonName(notNull[1])} 中有一行缺少必填字段 ${notNull[2]}`
+  return message.replace(/\s*\[in: [\s\S]*$/, '')
 }
 
 const checkingProgress = (done: number, total: number) => reportProgress('import', 'checking', done, total)

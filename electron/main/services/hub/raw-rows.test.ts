@@ -2,7 +2,8 @@
  * The hub merge's statements queued without waiting (withOrderedStatements),
  * on a real SQLite file: they run in the order given, a read sees the writes
  * queued before it, and a failure anywhere rolls the whole transaction back
- * with nothing left to run after it.
+ * with nothing left to run after it; and what the hub says when the store
+ * refuses (storeRefusal).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { openStore, type Store } from '../../db/index'
 import type { Trx } from '../write'
+import { storeRefusal } from './import'
 import { insertStatements, selectRaw, updateStatements, withOrderedStatements } from './raw-rows'
 
 let dir: string
@@ -115,5 +117,37 @@ describe('withOrderedStatements', () => {
     ).catch((error: Error) => error.message)
     expect(failure).toBe('再次读取数据包时出错')
     expect(await items()).toEqual([])
+  })
+})
+
+describe('storeRefusal: what the hub says when the store refuses a merge', () => {
+  const refusalOf = async (text: string, values: unknown[]) => {
+    const error = await inTransaction((trx) => selectRaw(trx, text, values)).then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(error).not.toBeNull()
+    return storeRefusal(error)
+  }
+
+  it('names the file and field of a duplicate, a broken reference, a bad value and a missing one, without SQL', async () => {
+    await sql`create table links (id text primary key, item_id text not null references items (id))`.execute(store.db)
+    await sql`insert into items values ('a', 1, 1)`.execute(store.db)
+    expect(await refusalOf('insert into items values (?, ?, ?)', ['a', 2, 1])).toBe(
+      'items.ndjson 中有一行与本中心已有的记录或数据包中的另一行重复（id）'
+    )
+    expect(await refusalOf('insert into links values (?, ?)', ['l', 'nowhere'])).toBe(
+      '数据包中有一行引用了本中心和数据包里都没有的记录'
+    )
+    expect(await refusalOf('insert into items values (?, ?, ?)', ['b', -1, 1])).toBe(
+      '数据包中有一行的取值不符合数据库的约束（n >= 0）'
+    )
+    expect(await refusalOf('insert into items values (?, ?, ?)', ['c', null, 1])).toBe(
+      'items.ndjson 中有一行缺少必填字段 n'
+    )
+    const other = await refusalOf('insert into nowhere values (?)', [1])
+    expect(other).toMatch(/no such table: nowhere/)
+    expect(other).not.toMatch(/\[in:/)
+    expect(await items()).toEqual([{ id: 'a', n: 1, version: 1 }])
   })
 })
