@@ -13,6 +13,7 @@ import { readZip } from '../../electron/main/services/hub/zip-reader'
 import { writeZip } from '../../electron/main/services/hub/zip-writer'
 import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-limits'
 import { chooseOffice, registration } from '../support/intake-fixtures'
+import { resigned } from '../support/hub-bundles'
 import { startTempApp } from '../support/temp-app'
 import { test, expect } from './fixtures'
 import { HubKeysTab, HubPage } from './page-models/hub-pages'
@@ -95,6 +96,27 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     // Nothing of the tampered bundle reached the store.
     const hubCases = await desk.app.ctx.db.selectFrom('cases').select('summary').execute()
     expect(hubCases.map((c) => c.summary)).toEqual(['梧田某小区相邻通道纠纷，双方因堆放杂物发生争执'])
+
+    // Signed with the office's own key but carrying one case event twice: every check passes, the store refuses.
+    const twiceFile = path.join(dir, `twice-${second.fileName}`)
+    writeFileSync(
+      twiceFile,
+      resigned(Buffer.from(second.base64!, 'base64'), office, (files, manifest) => {
+        const lines = files.get('case_events.ndjson')!.toString('utf8').trimEnd().split('\n')
+        files.set('case_events.ndjson', Buffer.from([...lines, lines[lines.length - 1]].join('\n') + '\n'))
+        manifest.counts.case_events.rows += 1
+      })
+    )
+    await hub.importFile(twiceFile)
+    await expect(hub.outcome).toContainText('已拒收')
+    await expect(hub.outcome).toContainText(
+      '合并时数据库拒绝写入，未写入任何数据：case_events.ndjson 中有一行与本中心已有的记录或数据包中的另一行重复（id）'
+    )
+    await expect(hub.outcome).not.toContainText('constraint')
+    await expect(page.getByText('合并时数据库拒绝写入，已拒收，未写入任何数据')).toBeVisible()
+    await expect(hub.importHistory.locator('tbody tr')).toHaveCount(3)
+    await desk.screenshot(page, '4b-store-refused')
+    expect((await desk.app.ctx.db.selectFrom('cases').select('id').execute()).length).toBe(1)
 
     // The district center is an office too: its own export, saved as a file.
     await page.getByRole('tab', { name: '导出数据包（本机）' }).click()

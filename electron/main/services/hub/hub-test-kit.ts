@@ -4,7 +4,6 @@
  * table the way the hub compares it (office ids replaced by office codes,
  * since each installation seeds its own office ids).
  */
-import { sign } from 'node:crypto'
 import { sql } from 'kysely'
 import { afterAll, beforeAll } from 'vitest'
 import { HUB_ENTITIES, type HubEntity } from '../../../../shared/domain/hub-entities'
@@ -16,10 +15,6 @@ import { registerCaseSchema } from '../../../../shared/domain/case-input'
 import type { Clock } from '../../context'
 import { services } from '../index'
 import { BUNDLE_LIMITS } from './bundle-check'
-import { sha256Hex } from './export'
-import { loadOfficeKey } from './office-key'
-import { readZip } from './zip-reader'
-import { writeZip, type ZipInput } from './zip-writer'
 
 export async function officeApp(code: string, clock?: Clock): Promise<TempApp> {
   const app = await startTempApp({ clock })
@@ -123,35 +118,4 @@ export function readBundlesAs(mode: (typeof READING_MODES)[number]): void {
 
 export const CASE_ENTITIES = HUB_ENTITIES.filter((e) => e.mode !== 'reference' && e.file !== 'users')
 
-export type Manifest = {
-  formatVersion: number
-  sequence: number
-  previousBundleSha256: string | null
-  files: Array<{ name: string; size: number; sha256: string }>
-  counts: Record<string, { rows: number; tombstones: number }>
-}
-
-export function entriesOf(bundle: Buffer): Array<ZipInput & { data: Buffer }> {
-  return [...readZip(bundle, BUNDLE_LIMITS)].map(([name, data]) => ({ name, data }))
-}
-
-/** Rebuild a bundle after `change`, re-hashing the files and signing the manifest with `app`'s key (as a forger with that key would). */
-export function resigned(
-  bundle: Buffer,
-  signer: TempApp,
-  change: (files: Map<string, Buffer>, manifest: Manifest) => void
-): Buffer {
-  const files = new Map(entriesOf(bundle).map((e) => [e.name, e.data]))
-  const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Manifest
-  change(files, manifest)
-  manifest.files = [...files]
-    .filter(([name]) => name !== 'manifest.json' && name !== 'signature')
-    .map(([name, data]) => ({ name, size: data.length, sha256: sha256Hex(data) }))
-  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n')
-  files.set('manifest.json', manifestBytes)
-  files.set(
-    'signature',
-    Buffer.from(sign(null, manifestBytes, loadOfficeKey(signer.ctx)!.privateKey).toString('base64'))
-  )
-  return writeZip([...files].map(([name, data]) => ({ name, data })))
-}
+export { entriesOf, resigned, type Manifest } from '../../../../tests/support/hub-bundles'

@@ -13,7 +13,13 @@ import { sql } from 'kysely'
 import { openStore, type Store } from '../../db/index'
 import type { Trx } from '../write'
 import { storeRefusal } from './import'
-import { insertStatements, selectRaw, updateStatements, withOrderedStatements } from './raw-rows'
+import {
+  insertStatements,
+  selectRaw,
+  updateStatements,
+  withOrderedStatements,
+  type OrderedStatements
+} from './raw-rows'
 
 let dir: string
 let store: Store
@@ -38,6 +44,13 @@ const rowsOf = (from: number, to: number, n = (i: number) => i) =>
     version: 1
   }))
 
+const COLUMNS = ['id', 'n', 'version']
+
+/** Queue the inserts of `rows`, 500 to a statement. */
+const queueInserts = (statements: OrderedStatements, rows: Array<Record<string, unknown>>) => {
+  for (const s of insertStatements('items', COLUMNS, rows)) statements.run(s)
+}
+
 const inTransaction = <T>(work: (trx: Trx) => Promise<T>) =>
   store.db.transaction().execute((trx) => work(trx as unknown as Trx))
 
@@ -46,14 +59,13 @@ const items = async () =>
 
 describe('withOrderedStatements', () => {
   it('runs queued writes in the order given, and a read queued after them sees them all', async () => {
-    const columns = ['id', 'n', 'version']
     const seen = await inTransaction((trx) =>
       withOrderedStatements(trx, async (statements) => {
         // 3,000 rows in statements of 500, then every one rewritten: an update run before its insert would change nothing.
-        for (const s of insertStatements('items', columns, rowsOf(0, 3000))) statements.run(s)
+        queueInserts(statements, rowsOf(0, 3000))
         for (const s of updateStatements(
           'items',
-          columns,
+          COLUMNS,
           rowsOf(0, 3000, (i) => i * 2).map((r) => ({ ...r, version: 2 }))
         ))
           statements.run(s)
@@ -70,18 +82,15 @@ describe('withOrderedStatements', () => {
   })
 
   it('a failing statement in the middle rolls the whole transaction back, and the statements after it never run outside it', async () => {
-    const columns = ['id', 'n', 'version']
     const outcome = await inTransaction((trx) =>
       withOrderedStatements(trx, async (statements) => {
-        for (const s of insertStatements('items', columns, rowsOf(0, 1000))) statements.run(s)
+        queueInserts(statements, rowsOf(0, 1000))
         // n = -1 breaks the check constraint: the third statement fails.
-        for (const s of insertStatements(
-          'items',
-          columns,
+        queueInserts(
+          statements,
           rowsOf(1000, 1500, () => -1)
-        ))
-          statements.run(s)
-        for (const s of insertStatements('items', columns, rowsOf(1500, 2500))) statements.run(s)
+        )
+        queueInserts(statements, rowsOf(1500, 2500))
       })
     ).then(
       () => null,
@@ -111,7 +120,7 @@ describe('withOrderedStatements', () => {
   it('a JavaScript error while statements are still queued waits for them before the rollback', async () => {
     const failure = await inTransaction((trx) =>
       withOrderedStatements(trx, async (statements) => {
-        for (const s of insertStatements('items', ['id', 'n', 'version'], rowsOf(0, 5000))) statements.run(s)
+        queueInserts(statements, rowsOf(0, 5000))
         throw new Error('再次读取数据包时出错')
       })
     ).catch((error: Error) => error.message)

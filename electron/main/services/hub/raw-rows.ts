@@ -100,7 +100,7 @@ export function updateStatements(
 }
 
 /** Run the statements one at a time, each awaited. */
-export async function runAll(trx: Trx, statements: Iterable<Statement>): Promise<void> {
+async function runAll(trx: Trx, statements: Iterable<Statement>): Promise<void> {
   for (const { text, values } of statements) await execRaw(trx, text, values)
 }
 
