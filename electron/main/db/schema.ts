@@ -206,6 +206,32 @@ export interface CaseNameKeyTable {
   case_seq: number
 }
 
+/**
+ * Derived, kept by triggers (migration 2026_12_05_6000): what the case list shows of each case, keyed by its seq,
+ * so that a page of scattered cases reads one small row each.
+ */
+export interface CaseListRowTable
+  extends Pick<
+    CaseTable,
+    | 'seq'
+    | 'case_number'
+    | 'status'
+    | 'source'
+    | 'dispute_type'
+    | 'risk_level'
+    | 'handling_office_id'
+    | 'amount_cents'
+    | 'registered_at'
+    | 'accepted_at'
+  > {
+  case_id: string
+  /** The summary's first 81 characters: enough for the list to show 80 and know there is more. */
+  summary_head: string
+  /** JSON [[sort_order, role, name], …] of the applicants and respondents. */
+  party_names: string
+  next_due_on: string | null
+}
+
 export interface ChamberTable extends Tracked {
   id: string
   name: string
@@ -295,6 +321,7 @@ export interface Database
   case_digits: CaseDigitsTable
   case_words: CaseWordsTable
   case_name_keys: CaseNameKeyTable
+  case_list_rows: CaseListRowTable
   chambers: ChamberTable
   mediators: MediatorTable
   mediator_offices: MediatorOfficeTable

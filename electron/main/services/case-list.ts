@@ -171,11 +171,7 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
   return filters
 }
 
-/** The applicants' and respondents' names of each listed case, as one JSON array per row (no second query). */
-const partyNames = sql<string>`(select json_group_array(json_array(cp.sort_order, cp.role, p.name))
-  from case_parties cp join parties p on p.id = cp.party_id
-  where cp.case_id = cases.id and cp.role in ('applicant', 'respondent'))`
-
+/** A list row's names ([sort_order, role, name] of its applicants and respondents), by role in their order. */
 function namesByRole(json: string): { applicants: string[]; respondents: string[] } {
   const links = (JSON.parse(json) as Array<[number, string, string]>).sort((a, b) => a[0] - b[0])
   return {
@@ -236,45 +232,48 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
         () => sql<{ seq: number }>`(${inline(order, cursor, cursor === null ? COUNT_CAP + 1 : input.limit + 1)})`
       ) as unknown as AppContext['db'])
     : ctx.db
-  let page = from
-    .selectFrom('cases')
-    .innerJoin('offices', 'offices.id', 'cases.handling_office_id')
-    .leftJoin('case_due', 'case_due.case_id', 'cases.id')
-    .select([
-      'case_due.next_due_on',
-      'cases.id',
-      'cases.seq',
-      'cases.case_number',
-      'cases.status',
-      'cases.source',
-      'cases.dispute_type',
-      'cases.risk_level',
-      'offices.name as office_name',
-      'cases.summary',
-      'cases.amount_cents',
-      'cases.registered_at',
-      'cases.accepted_at',
-      partyNames.as('party_names')
-    ])
-    .orderBy('cases.seq', order)
-    .limit(input.limit + 1)
+  // The page's seqs, in page order: the inline matches, the driven walk's, or the filters' own read of cases.
+  let pageSeqs
   if (inline) {
-    page = page.where(
-      'cases.seq',
-      'in',
-      sql<number>`(select seq from matches order by seq ${sql.raw(order)} limit ${input.limit + 1})`
-    )
-    if (cursor === null) page = page.select(sql<number>`(select count(*) from matches)`.as('counted'))
+    pageSeqs = sql<number>`(select seq from matches order by seq ${sql.raw(order)} limit ${input.limit + 1})`
   } else if (driven) {
-    page = page.where('cases.seq', 'in', seqsIn(driven.seqs))
+    pageSeqs = seqsIn(driven.seqs)
   } else {
+    let seqs = ctx.db.selectFrom('cases').select('cases.seq').where(matching)
+    if (cursor !== null) seqs = seqs.where('cases.seq', newest ? '<' : '>', cursor)
+    pageSeqs = seqs.orderBy('cases.seq', order).limit(input.limit + 1)
+  }
+  // What the list shows is read from each case's list row (a table the store keeps, keyed by seq): a page of
+  // cases scattered over the register reads one small row each instead of the case, its due date and its parties.
+  let page = from
+    .selectFrom('case_list_rows as l')
+    .innerJoin('offices', 'offices.id', 'l.handling_office_id')
+    .select([
+      'l.next_due_on',
+      'l.case_id',
+      'l.seq',
+      'l.case_number',
+      'l.status',
+      'l.source',
+      'l.dispute_type',
+      'l.risk_level',
+      'offices.name as office_name',
+      'l.summary_head',
+      'l.amount_cents',
+      'l.registered_at',
+      'l.accepted_at',
+      'l.party_names'
+    ])
+    .where('l.seq', 'in', pageSeqs)
+    .orderBy('l.seq', order)
+    .limit(input.limit + 1)
+  if (inline && cursor === null) {
+    page = page.select(sql<number>`(select count(*) from matches)`.as('counted'))
+  } else if (!inline && !driven && cursor === null) {
     // Counting every match of a common term or filter costs more than the page (9–93 ms at a million cases,
     // measured): count up to the cap and say "more than" beyond it. The count rides along in the page's own
     // statement (SQLite runs an uncorrelated subquery once), one round trip fewer. A cursor page counts nothing.
-    page = page.where(matching)
-    if (cursor !== null) page = page.where('cases.seq', newest ? '<' : '>', cursor)
-    else
-      page = page.select((eb) => eb.selectFrom(cappedCount(ctx.db, matching).as('c')).select('counted').as('counted'))
+    page = page.select((eb) => eb.selectFrom(cappedCount(ctx.db, matching).as('c')).select('counted').as('counted'))
   }
   const rows = await page.execute()
   let counted: number | null = null
@@ -286,7 +285,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
 
   return {
     rows: shown.map((r): CaseListRow => ({
-      id: r.id,
+      id: r.case_id,
       seq: r.seq,
       caseNumber: r.case_number,
       status: r.status as CaseStatus,
@@ -294,7 +293,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
       disputeType: r.dispute_type,
       riskLevel: r.risk_level,
       handlingOfficeName: r.office_name,
-      summary: shorten(r.summary, 80),
+      summary: shorten(r.summary_head, 80),
       ...namesByRole(r.party_names),
       amountCents: r.amount_cents,
       registeredAt: r.registered_at,

@@ -17,6 +17,7 @@ import { refreshCaseDue } from '../services/lifecycle/deadline-store'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase } from './seed'
 import { dataOf } from '../../../tests/support/contract-cases'
+import { expectedListRows, storedListRows } from '../../../tests/support/list-rows'
 
 const quiet = { info: () => {}, error: () => {} }
 /** A successful answer's data (a failure throws with the error). */
@@ -66,6 +67,13 @@ describe('the seeded lifecycle, against the services', () => {
       ) l join hearings h on h.id = l.hearing_id`.execute(app.ctx.db)
     expect(Number(rows[0].links)).toBeGreaterThan(1000)
     expect(Number(rows[0].stale)).toBe(0)
+  })
+
+  it('gives every seeded case the list row its rows say, whatever order the load wrote them in', async () => {
+    const listed = await storedListRows(app.ctx.db)
+    expect(listed.length).toBeGreaterThan(100)
+    expect(listed.filter((r) => r.party_names.length >= 2 && r.next_due_on !== null).length).toBeGreaterThan(0)
+    expect(listed).toEqual(await expectedListRows(app.ctx.db))
   })
 
   it('keeps case_due exactly as refreshCaseDue rewrites it, for every case', async () => {

@@ -4,7 +4,8 @@
  * an office store seeded for one office (every lifecycle stage the generator
  * makes) plus cases brought to mediation and to a written agreement through
  * the services is imported, then every case is refreshed the per-case way
- * and the three tables compared row for row.
+ * and the three tables compared row for row. The list rows, which the
+ * store's triggers keep, are compared with what the merged rows say.
  */
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -13,6 +14,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { acceptedCase, caseWithAgreement } from '../../../../tests/support/lifecycle-fixtures'
+import { expectedListRows, storedListRows } from '../../../../tests/support/list-rows'
 import { startTempApp, type TempApp } from '../../../../tests/support/temp-app'
 import { seedDatabase } from '../../tools/seed'
 import { refreshCaseSearch } from '../case-search-index'
@@ -73,6 +75,13 @@ describe('derived tables after a merge', () => {
       }
     })
     expect(merged).toEqual(await snapshot(hub))
+  })
+
+  it('keeps every case’s list row in step through the merge, whichever order it wrote cases, links, parties and due dates', async () => {
+    const listed = await storedListRows(hub.ctx.db)
+    expect(listed).toHaveLength(402)
+    expect(listed.filter((r) => r.next_due_on !== null).length).toBeGreaterThan(2)
+    expect(listed).toEqual(await expectedListRows(hub.ctx.db))
   })
 
   it('registers every seeded case at the office of the store', async () => {

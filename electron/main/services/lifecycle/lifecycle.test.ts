@@ -113,6 +113,7 @@ describe('a case from the first session to the archive', () => {
 
     const amended = ok(await api['cases.amend']({ caseId, reason: '案情摘要漏写排水沟位置', summary: '补正后的案情' }))
     expect(amended.summary).toBe('补正后的案情')
+    expect(ok(await api['cases.list']({})).rows.find((r) => r.id === caseId)?.summary).toBe('补正后的案情')
     const { audit } = await trail('cases', caseId)
     expect(audit.at(-1)).toMatchObject({
       action: 'cases.amend',

@@ -1,0 +1,52 @@
+/*
+ * The oracle of the case list's rows (case_list_rows, kept by the store's
+ * triggers): what each case's row must hold, worked out here from the cases,
+ * their party links, the parties and the due dates in JavaScript, not with
+ * the triggers' SQL, so that a trigger that misses a write shows up as a
+ * difference.
+ */
+import type { Kysely } from 'kysely'
+import type { Database } from '../../electron/main/db/schema'
+
+type NameLink = [sortOrder: number, role: string, name: string]
+
+const byOrder = (links: NameLink[]) => [...links].sort((a, b) => a[0] - b[0] || a[2].localeCompare(b[2]))
+
+/** Every case's list row as the store holds it, names in their sort order. */
+export async function storedListRows(db: Kysely<Database>) {
+  const rows = await db.selectFrom('case_list_rows').selectAll().orderBy('seq').execute()
+  return rows.map((r) => ({ ...r, party_names: byOrder(JSON.parse(r.party_names) as NameLink[]) }))
+}
+
+/** Every case's list row as it should be. */
+export async function expectedListRows(db: Kysely<Database>) {
+  const cases = await db.selectFrom('cases').selectAll().orderBy('seq').execute()
+  const links = await db
+    .selectFrom('case_parties')
+    .innerJoin('parties', 'parties.id', 'case_parties.party_id')
+    .select(['case_parties.case_id', 'case_parties.sort_order', 'case_parties.role', 'parties.name'])
+    .execute()
+  const due = new Map(
+    (await db.selectFrom('case_due').select(['case_id', 'next_due_on']).execute()).map((d) => [d.case_id, d.next_due_on])
+  )
+  return cases.map((c) => ({
+    seq: c.seq,
+    case_id: c.id,
+    case_number: c.case_number,
+    status: c.status,
+    source: c.source,
+    dispute_type: c.dispute_type,
+    risk_level: c.risk_level,
+    handling_office_id: c.handling_office_id,
+    summary_head: Array.from(c.summary).slice(0, 81).join(''),
+    amount_cents: c.amount_cents,
+    registered_at: c.registered_at,
+    accepted_at: c.accepted_at,
+    party_names: byOrder(
+      links
+        .filter((l) => l.case_id === c.id && (l.role === 'applicant' || l.role === 'respondent'))
+        .map((l): NameLink => [l.sort_order, l.role, l.name])
+    ),
+    next_due_on: due.get(c.id) ?? null
+  }))
+}
