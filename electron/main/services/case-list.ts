@@ -11,6 +11,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
 import type { CaseListPage, CaseListRow, CaseStatus } from '../../../shared/domain/case'
+import type { RiskLevel } from '../../../shared/domain/reference-data'
 import { formatCaseNumber, parseCaseNumber } from '../../../shared/domain/case-number'
 import type { ParsedInput } from '../../../shared/ipc-contract'
 import type { AppContext } from '../context'
@@ -172,11 +173,59 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
 }
 
 /** A list row's names ([sort_order, role, name] of its applicants and respondents), by role in their order. */
-function namesByRole(json: string): { applicants: string[]; respondents: string[] } {
-  const links = (JSON.parse(json) as Array<[number, string, string]>).sort((a, b) => a[0] - b[0])
+type NameLink = [sortOrder: number, role: string, name: string]
+
+function namesByRole(names: NameLink[]): { applicants: string[]; respondents: string[] } {
+  const links = [...names].sort((a, b) => a[0] - b[0])
   return {
     applicants: links.filter((l) => l[1] === 'applicant').map((l) => l[2]),
     respondents: links.filter((l) => l[1] === 'respondent').map((l) => l[2])
+  }
+}
+
+/**
+ * A page row as one JSON array: one string through the binding instead of fourteen values, which saves about a
+ * fifth of a millisecond on a page of 51 (measured at a million cases). The order is ListRowValues'.
+ */
+const LIST_ROW = sql<string>`json_array(l.case_id, l.seq, l.case_number, l.status, l.source, l.dispute_type,
+  l.risk_level, offices.name, l.summary_head, json(l.party_names), l.amount_cents, l.registered_at, l.accepted_at,
+  l.next_due_on)`
+
+type ListRowValues = [
+  id: string,
+  seq: number,
+  caseNumber: string | null,
+  status: CaseStatus,
+  source: string,
+  disputeType: string,
+  riskLevel: RiskLevel,
+  handlingOfficeName: string,
+  summaryHead: string,
+  names: NameLink[],
+  amountCents: number | null,
+  registeredAt: string,
+  acceptedAt: string | null,
+  nextDueOn: string | null
+]
+
+function toListRow(values: ListRowValues): CaseListRow {
+  const [id, seq, caseNumber, status, source, disputeType, riskLevel, office, summaryHead, names, ...rest] = values
+  const [amountCents, registeredAt, acceptedAt, nextDueOn] = rest
+  return {
+    id,
+    seq,
+    caseNumber,
+    status,
+    source,
+    disputeType,
+    riskLevel,
+    handlingOfficeName: office,
+    summary: shorten(summaryHead, 80),
+    ...namesByRole(names),
+    amountCents,
+    registeredAt,
+    acceptedAt,
+    nextDueOn
   }
 }
 
@@ -248,22 +297,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   let page = from
     .selectFrom('case_list_rows as l')
     .innerJoin('offices', 'offices.id', 'l.handling_office_id')
-    .select([
-      'l.next_due_on',
-      'l.case_id',
-      'l.seq',
-      'l.case_number',
-      'l.status',
-      'l.source',
-      'l.dispute_type',
-      'l.risk_level',
-      'offices.name as office_name',
-      'l.summary_head',
-      'l.amount_cents',
-      'l.registered_at',
-      'l.accepted_at',
-      'l.party_names'
-    ])
+    .select(['l.seq', LIST_ROW.as('row')])
     .where('l.seq', 'in', pageSeqs)
     .orderBy('l.seq', order)
     .limit(input.limit + 1)
@@ -284,22 +318,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   const shown = more ? rows.slice(0, input.limit) : rows
 
   return {
-    rows: shown.map((r): CaseListRow => ({
-      id: r.case_id,
-      seq: r.seq,
-      caseNumber: r.case_number,
-      status: r.status as CaseStatus,
-      source: r.source,
-      disputeType: r.dispute_type,
-      riskLevel: r.risk_level,
-      handlingOfficeName: r.office_name,
-      summary: shorten(r.summary_head, 80),
-      ...namesByRole(r.party_names),
-      amountCents: r.amount_cents,
-      registeredAt: r.registered_at,
-      acceptedAt: r.accepted_at,
-      nextDueOn: r.next_due_on
-    })),
+    rows: shown.map((r) => toListRow(JSON.parse(r.row) as ListRowValues)),
     nextCursor: more ? String(shown[shown.length - 1].seq) : null,
     total: counted === null ? null : Math.min(counted, COUNT_CAP),
     totalIsLowerBound: counted !== null && counted > COUNT_CAP,
