@@ -539,6 +539,38 @@ describe('handle', () => {
     expect(closed).toBeInstanceOf(SqliteError)
     expect((closed as SqliteError).code).toBe('SQLITE_MISUSE')
   })
+
+  it('closing waits for the queries and the transaction already under way, then refuses new ones', async () => {
+    // A window still asking for data while the app closes: each query in flight must end with its answer, the
+    // transaction must commit, and the close must not fail on a statement left open (SQLITE_BUSY).
+    await db.insertInto('items').values({ name: 'kept' }).execute()
+    const slow = sql<{ n: number }>`with recursive r(i) as (select 1 union all select i + 1 from r where i < 300000)
+      select count(*) as n from r`
+    const count = async (on: Kysely<TestDb>) => (await slow.execute(on)).rows[0].n
+    const reads = Array.from({ length: 6 }, async (_, i) =>
+      i % 2 ? count(db) : (await db.selectFrom('items').select('name').executeTakeFirstOrThrow()).name
+    )
+    const written = db.transaction().execute(async (trx) => {
+      await trx.insertInto('items').values({ name: 'written while closing' }).execute()
+      return count(trx)
+    })
+    // Let every query reach the connection's queue before the close.
+    await new Promise((resolve) => setImmediate(resolve))
+    const closing = store.db.destroy()
+    expect(await Promise.all(reads)).toEqual(['kept', 300000, 'kept', 300000, 'kept', 300000])
+    expect(await written).toBe(300000)
+    await expect(closing).resolves.toBeUndefined()
+    await expect(db.selectFrom('items').selectAll().execute()).rejects.toThrow('destroyed')
+
+    const reopened = await openStore(dbPath)
+    const names = await (reopened.db as unknown as Kysely<TestDb>)
+      .selectFrom('items')
+      .select('name')
+      .orderBy('id')
+      .execute()
+    expect(names.map((r) => r.name)).toEqual(['kept', 'written while closing'])
+    store = reopened
+  })
 })
 
 describe('choosing run or all', () => {

@@ -299,8 +299,18 @@ class Sqlite3Driver implements Driver {
     await connection.executeQuery(CompiledQuery.raw('rollback'))
   }
 
+  /**
+   * Close after the queries and the transaction already holding or waiting for the connection: closing
+   * under one left its statement open (SQLITE_BUSY) and cut its answer short. Kysely refuses new queries
+   * from the moment destroy is called, so none can queue behind the close.
+   */
   async destroy(): Promise<void> {
-    await this.handle.close()
+    await this.handle.mutex.lock()
+    try {
+      await this.handle.close()
+    } finally {
+      this.handle.mutex.unlock()
+    }
   }
 }
 
