@@ -10,8 +10,7 @@
  * through the summaries' bigram index (case-search-words.ts).
  */
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely'
-import type { CaseListPage, CaseListRow, CaseStatus } from '../../../shared/domain/case'
-import type { RiskLevel } from '../../../shared/domain/reference-data'
+import type { CaseListPage, CaseListRow } from '../../../shared/domain/case'
 import { formatCaseNumber, parseCaseNumber } from '../../../shared/domain/case-number'
 import type { ParsedInput } from '../../../shared/ipc-contract'
 import type { AppContext } from '../context'
@@ -191,21 +190,22 @@ const LIST_ROW = sql<string>`json_array(l.case_id, l.seq, l.case_number, l.statu
   l.risk_level, offices.name, l.summary_head, json(l.party_names), l.amount_cents, l.registered_at, l.accepted_at,
   l.next_due_on)`
 
+/** The values of LIST_ROW, typed from the row the list returns. */
 type ListRowValues = [
-  id: string,
-  seq: number,
-  caseNumber: string | null,
-  status: CaseStatus,
-  source: string,
-  disputeType: string,
-  riskLevel: RiskLevel,
-  handlingOfficeName: string,
+  id: CaseListRow['id'],
+  seq: CaseListRow['seq'],
+  caseNumber: CaseListRow['caseNumber'],
+  status: CaseListRow['status'],
+  source: CaseListRow['source'],
+  disputeType: CaseListRow['disputeType'],
+  riskLevel: CaseListRow['riskLevel'],
+  handlingOfficeName: CaseListRow['handlingOfficeName'],
   summaryHead: string,
   names: NameLink[],
-  amountCents: number | null,
-  registeredAt: string,
-  acceptedAt: string | null,
-  nextDueOn: string | null
+  amountCents: CaseListRow['amountCents'],
+  registeredAt: CaseListRow['registeredAt'],
+  acceptedAt: CaseListRow['acceptedAt'],
+  nextDueOn: CaseListRow['nextDueOn']
 ]
 
 function toListRow(values: ListRowValues): CaseListRow {
@@ -297,7 +297,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   let page = from
     .selectFrom('case_list_rows as l')
     .innerJoin('offices', 'offices.id', 'l.handling_office_id')
-    .select(['l.seq', LIST_ROW.as('row')])
+    .select(LIST_ROW.as('row'))
     .where('l.seq', 'in', pageSeqs)
     .orderBy('l.seq', order)
     .limit(input.limit + 1)
@@ -315,10 +315,10 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   // An empty first page is a count of nothing.
   else if (cursor === null) counted = rows.length > 0 ? Number((rows[0] as { counted?: number }).counted) : 0
   const more = rows.length > input.limit
-  const shown = more ? rows.slice(0, input.limit) : rows
+  const shown = (more ? rows.slice(0, input.limit) : rows).map((r) => toListRow(JSON.parse(r.row) as ListRowValues))
 
   return {
-    rows: shown.map((r) => toListRow(JSON.parse(r.row) as ListRowValues)),
+    rows: shown,
     nextCursor: more ? String(shown[shown.length - 1].seq) : null,
     total: counted === null ? null : Math.min(counted, COUNT_CAP),
     totalIsLowerBound: counted !== null && counted > COUNT_CAP,
