@@ -13,7 +13,7 @@ import { seedReferenceData } from './services/reference-seed'
 import { seedHolidayCalendar } from './services/hearings/working-calendar'
 import { accountsInForce, ensureLocalActor } from './services/users'
 import { applyPendingRestore } from './services/trust/backup-files'
-import { checkStoreAtStart } from './services/trust/integrity'
+import { checkStoreAtStart, storeFoundDamaged } from './services/trust/integrity'
 import { ensureDailyBackup } from './services/trust/backups'
 
 export const APP_VERSION: string = packageJson.version
@@ -56,7 +56,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // A restore asked for in the last session happens now, before anything holds the file.
   const restore = await applyPendingRestore(options.databasePath, clock.now())
   if (restore) log.info(`已从备份恢复数据库：${restore.restored}（恢复前的数据库已保存为 ${restore.keptAs ?? '—'}）`)
-  const store = await openStore(options.databasePath)
+  const store = await openStore(options.databasePath, { log })
   const closing = new AbortController()
   try {
     const migration = await migrateToLatest(store.db, store.handle, store.path, clock.now())
@@ -86,11 +86,12 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ctx.session.accountsEnabled = await accountsInForce(ctx)
     if (ctx.session.accountsEnabled) ctx.actor = SYSTEM_ACTOR
     await checkStoreAtStart(ctx)
+    store.holdUpkeepWhile(() => storeFoundDamaged(ctx))
     // A copy of a store already found damaged would only push good older copies out of the rotation.
     // The daily copy runs behind the window: a hub-size store takes minutes to copy, and the copy steps
     // between the app's own queries, so nobody waits for it; closing stops it and leaves no partial file.
     const background =
-      ctx.maintenance.lastIntegrityCheck?.ok === false || options.dailyBackup === false
+      storeFoundDamaged(ctx) || options.dailyBackup === false
         ? Promise.resolve()
         : ensureDailyBackup(ctx).then(
             () => undefined,

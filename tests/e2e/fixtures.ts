@@ -82,8 +82,22 @@ export const test = base.extend<
     let app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
     if (accounts === 'admin-signed-in') await services['auth.setupAdmin'](app.ctx, E2E_ADMIN)
     let handlers: HandlerTable = createHandlerTable(app.ctx)
+    let ready: Promise<void> = Promise.resolve()
+    const answering = new Set<Promise<unknown>>()
     const shape = buildApiObject((method) => method)
     mkdirSync(SCREENSHOT_DIR, { recursive: true })
+    /**
+     * The page stays open while the store closes, unlike a window: what it asked before is answered by the
+     * closing store, and what it asks from now on waits for `reopened` (a restart) or is never answered (the
+     * end of the test), instead of reaching a closed store.
+     */
+    const closeStore = async (): Promise<() => void> => {
+      let reopened!: () => void
+      ready = new Promise((resolve) => (reopened = resolve))
+      await Promise.allSettled([...answering])
+      await app.close()
+      return reopened
+    }
 
     const desk: Desk = {
       dbPath,
@@ -91,7 +105,7 @@ export const test = base.extend<
         return app
       },
       async restart(whileClosed) {
-        await app.close()
+        const reopened = await closeStore()
         await whileClosed?.()
         app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
         // A restart ends the session; the tests that restart are about the store, so the admin signs in again.
@@ -99,11 +113,15 @@ export const test = base.extend<
           await services['auth.signIn'](app.ctx, { username: E2E_ADMIN.username, password: E2E_ADMIN.password })
         }
         handlers = createHandlerTable(app.ctx)
+        reopened()
       },
       async open(page, route) {
-        await page.exposeBinding('__mcdInvoke', (_source, method: unknown, input: unknown) =>
-          invokeByName(handlers, method, input)
-        )
+        await page.exposeBinding('__mcdInvoke', async (_source, method: unknown, input: unknown) => {
+          await ready
+          const answer = invokeByName(handlers, method, input)
+          answering.add(answer)
+          return answer.finally(() => answering.delete(answer))
+        })
         await page.addInitScript(installApi, shape)
         await page.goto(route ? `${rendererUrl}#${route}` : rendererUrl)
       },
@@ -115,7 +133,7 @@ export const test = base.extend<
       }
     }
     await use(desk)
-    await app.close()
+    await closeStore()
     rmSync(dir, { recursive: true, force: true })
   }
 })

@@ -60,6 +60,11 @@ export interface IdleCheckpointOptions {
    * full-text tables that still had merge work in this idle moment.
    */
   onCheckpoint?: (result: CheckpointResult, merged: string[]) => void
+  /**
+   * While this says so the idle moments do nothing: a store found damaged gets no merge writes on top of its
+   * damage, and no error logged at every quiet moment, until a backup is restored at the next start.
+   */
+  held?: () => boolean
 }
 
 export interface CheckpointResult {
@@ -157,7 +162,7 @@ class IdleCheckpointDriver implements Driver {
   }
 
   async #checkpoint(): Promise<void> {
-    if (this.#destroyed) return
+    if (this.#destroyed || this.#options.held?.()) return
     const connection = await this.#inner.acquireConnection()
     let merged: string[] = []
     try {

@@ -15,6 +15,8 @@ export interface Store {
   db: Kysely<Database>
   handle: Sqlite3Handle
   path: string
+  /** Hold the idle upkeep (full-text merges, checkpoints) while `held` says so. */
+  holdUpkeepWhile(held: () => boolean): void
 }
 
 const PRAGMAS = [
@@ -40,8 +42,10 @@ export interface StoreOptions {
 export async function openStore(dbPath: string, options: StoreOptions = {}): Promise<Store> {
   if (dbPath !== ':memory:') mkdirSync(path.dirname(dbPath), { recursive: true })
   const handle = await Sqlite3Handle.open(dbPath)
+  let held = options.idleCheckpoint?.held ?? (() => false)
   const dialect = new IdleCheckpointDialect(new Sqlite3Dialect(handle), {
     ...options.idleCheckpoint,
+    held: () => held(),
     log: options.log ?? consoleLogger
   })
   const db = new Kysely<Database>({ dialect })
@@ -51,5 +55,5 @@ export async function openStore(dbPath: string, options: StoreOptions = {}): Pro
     await db.destroy()
     throw error
   }
-  return { db, handle, path: dbPath }
+  return { db, handle, path: dbPath, holdUpkeepWhile: (predicate) => (held = predicate) }
 }

@@ -4,7 +4,18 @@
  * keeping what it replaced, and the backups it refuses (damaged, or from a
  * newer version of the app).
  */
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
@@ -15,6 +26,7 @@ import { fixedClock } from '../../../../tests/support/temp-app'
 import { startApp, type RunningApp } from '../../startup'
 import { services } from '../index'
 import { BACKUP_ABORTED } from '../../db/sqlite3-dialect'
+import { IDLE_CHECKPOINT_MS } from '../../db/idle-checkpoint'
 import { ensureDailyBackup } from './backups'
 import { backupFolder, listBackupFiles } from './backup-files'
 
@@ -22,9 +34,14 @@ let dir: string
 let dbPath: string
 let app: RunningApp
 const clock = fixedClock('2026-11-29T01:00:00.000Z')
-const quiet = { error: () => {}, info: () => {} }
+/** What the app logged as errors since the last start. */
+let loggedErrors: string[] = []
+const quiet = { error: (message: string) => loggedErrors.push(message), info: () => {} }
 
-const start = async () => (app = await startApp({ databasePath: dbPath, shell: 'harness', clock, log: quiet }))
+const start = async () => {
+  loggedErrors = []
+  return (app = await startApp({ databasePath: dbPath, shell: 'harness', clock, log: quiet }))
+}
 const restart = async () => {
   await app.close()
   await start()
@@ -215,6 +232,12 @@ describe('a damaged store', () => {
     expect(listBackupFiles(dbPath).map((b) => b.fileName)).toEqual([backups[0].fileName])
 
     await services['backups.restore'](app.ctx, { fileName: backups[0].fileName })
+    // The damaged file is left as it is until the restore: quiet moments bring no checkpoint into it and no
+    // full-text merge writes on top of the damage (the request is in the WAL, synced, and the restore replaces both).
+    const fileBefore = readFileSync(dbPath)
+    await new Promise((resolve) => setTimeout(resolve, IDLE_CHECKPOINT_MS * 3))
+    expect(readFileSync(dbPath).equals(fileBefore)).toBe(true)
+    expect(loggedErrors).toEqual(['数据库完整性检查未通过，请从备份恢复'])
     await restart()
     expect((await services['app.info'](app.ctx, {})).storeProblem).toBeNull()
     expect(await summaries()).toHaveLength(30)

@@ -9,6 +9,11 @@ import { statSync } from 'node:fs'
 import { sql } from 'kysely'
 import type { AppContext } from '../../context'
 
+/** The last check, of the store or of a backup copy of it, found damage (a copy holds the store's pages as they are). */
+export function storeFoundDamaged(ctx: AppContext): boolean {
+  return ctx.maintenance.lastIntegrityCheck?.ok === false
+}
+
 /** Stores up to this size are checked directly at every start. */
 export const DIRECT_CHECK_MAX_BYTES = 512 * 1024 * 1024
 
