@@ -64,10 +64,10 @@ function fakeContext(): SeedContext {
   }
 }
 
-function generate(seed: number, cases: number): { generator: RegisterGenerator; all: CaseBatch } {
+function generate(seed: number, cases: number, batchSize = 300): { generator: RegisterGenerator; all: CaseBatch } {
   const generator = new RegisterGenerator({ seed, cases, until: UNTIL, context: fakeContext() })
   const all = emptyBatch()
-  for (const batch of generator.batches(300)) {
+  for (const batch of generator.batches(batchSize)) {
     for (const key of Object.keys(all) as Array<keyof CaseBatch>) (all[key] as object[]).push(...batch[key])
   }
   return { generator, all }
@@ -80,8 +80,8 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups
 }
 
-function hashOf(seed: number): string {
-  const { generator, all } = generate(seed, 2000)
+function hashOf(seed: number, batchSize?: number): string {
+  const { generator, all } = generate(seed, 2000, batchSize)
   return createHash('sha256')
     .update(JSON.stringify([all, generator.roster, generator.sequences()]))
     .digest('hex')
@@ -303,5 +303,9 @@ describe('the generated register', () => {
     const seven = hashOf(7)
     expect(hashOf(7)).toBe(seven)
     expect(hashOf(8)).not.toBe(seven)
+  })
+
+  it('does not depend on how many cases the loader takes at a time', () => {
+    expect(hashOf(7, 100)).toBe(hashOf(7, 1000))
   })
 })

@@ -327,8 +327,10 @@ async function bulkLoad(
   let lastReport = 0
   let inFlight: Array<Promise<void>> = []
   await db.exec('begin')
-  // Generating batch k (JavaScript) overlaps SQLite writing batch k-1 on the libuv pool.
-  for (const batch of generator.batches(1000)) {
+  // Generating batch k (JavaScript) overlaps SQLite writing batch k-1 on the libuv pool. Batches of 100 cases
+  // rather than 1,000: a batch's row objects are then mostly gone before V8's next young-generation collection
+  // instead of being copied by it (with the seed script's 64 MB semi-space, 100,000 cases took 56–61 s instead of 71–75 s).
+  for (const batch of generator.batches(100)) {
     await Promise.all(inFlight)
     for (const key of Object.keys(tables) as Array<keyof typeof tables>) {
       const table = tables[key] as BulkTable<object>
