@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { registerCaseSchema } from '../../../shared/domain/case-input'
+import { listMediatorsSchema } from '../../../shared/domain/mediator-input'
 import type { IpcResult } from '../../../shared/errors'
 import { chooseOffice, creditCode, registration, residentId } from '../../../tests/support/intake-fixtures'
 import { addMediator } from '../../../tests/support/roster-fixtures'
@@ -199,5 +200,9 @@ describe('leads, recusal and roster status', () => {
       overrideReason: null
     })
     expect((await services['mediators.get'](app.ctx, { id: busy.id })).openCases).toBe(1)
+    // The roster list counts every mediator's open cases in one query: the same figure.
+    const roster = await services['mediators.list'](app.ctx, listMediatorsSchema.parse({}))
+    expect(roster.rows.find((m) => m.id === busy.id)?.openCases).toBe(1)
+    expect(roster.rows.filter((m) => m.id !== busy.id).every((m) => m.openCases === 0)).toBe(true)
   })
 })

@@ -22,6 +22,7 @@ import { startApp } from '../startup'
 import { capturingContext, CLI_FLOOR_MS, cliVerdict, findCli, timeInCli, type Statement } from './bench-cli'
 import { timeClashCheck } from './bench-clash'
 import { timeDocx } from './bench-docx'
+import { screenRows } from './bench-screens'
 import { hubRows } from './bench-hub'
 import { type BenchKind, sampleKinds } from './bench-terms'
 import { PeopleFactory } from './seed-people'
@@ -216,6 +217,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       cliP95Ms: null,
       ratio: null
     })
+
+    rows.push(...(await screenRows(handlers, size)))
   } finally {
     await app.close()
   }

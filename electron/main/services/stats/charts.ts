@@ -130,16 +130,21 @@ async function agreementAmounts(
   order: Labelled[]
 ): Promise<AmountRow[]> {
   const conditions = conditionsOf(ctx, base, offices)
+  // The period's cases drive the query (through the registration-date index), then each one's agreements.
+  // SQLite otherwise read every agreement ever made and looked its case up (1.6 s for a year at a million cases;
+  // 0.3 s now). CROSS JOIN fixes the order in SQLite, and the unary plus keeps it from walking every case in
+  // dispute-type order to save the grouping's sort (2.8 s).
   const found = await ctx.db
-    .selectFrom('agreements')
-    .innerJoin('cases', 'cases.id', 'agreements.case_id')
+    .selectFrom('cases')
+    .crossJoin('agreements')
+    .whereRef('agreements.case_id', '=', 'cases.id')
     .select([
       'cases.dispute_type as k',
       (eb) => eb.fn.countAll<number>().as('n'),
       (eb) => eb.fn.sum<number>('agreements.amount_cents').as('cents')
     ])
     .where((eb) => eb.and(conditions.map((c) => c(eb))))
-    .groupBy('cases.dispute_type')
+    .groupBy(sql`+${sql.ref('cases.dispute_type')}`)
     .execute()
   const byKey = new Map(found.map((r) => [r.k, { agreements: Number(r.n), amountCents: Number(r.cents) }]))
   return order.filter((o) => byKey.has(o.key)).map((o) => ({ key: o.key, label: o.label, ...byKey.get(o.key)! }))
