@@ -117,7 +117,11 @@ export const test = base.extend<
       },
       async open(page, route) {
         await page.exposeBinding('__mcdInvoke', async (_source, method: unknown, input: unknown) => {
-          await ready
+          // Wait again if the store began to close while this call waited: it then belongs to the reopened one.
+          for (let gate = ready; ; gate = ready) {
+            await gate
+            if (gate === ready) break
+          }
           const answer = invokeByName(handlers, method, input)
           answering.add(answer)
           return answer.finally(() => answering.delete(answer))
