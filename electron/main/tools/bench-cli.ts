@@ -13,6 +13,7 @@ import { existsSync } from 'node:fs'
 import { Kysely, type CompiledQuery } from 'kysely'
 import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
+import { sqlLiteral } from '../db/sql-literal'
 import { Sqlite3Dialect, type Sqlite3Handle } from '../db/sqlite3-dialect'
 
 export const DEBIAN_SQLITE3 = '/usr/bin/sqlite3'
@@ -48,13 +49,6 @@ export function capturingContext(ctx: AppContext, handle: Sqlite3Handle): { ctx:
   }
 }
 
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value)
-  if (typeof value === 'boolean') return value ? '1' : '0'
-  return `'${String(value).replace(/'/g, "''")}'`
-}
-
 /** The statement with each `?` outside string literals replaced by its parameter. */
 export function inlineParameters(statement: Statement): string {
   let out = ''
@@ -62,7 +56,7 @@ export function inlineParameters(statement: Statement): string {
   let quoted = false
   for (const char of statement.sql) {
     if (char === "'") quoted = !quoted
-    if (char === '?' && !quoted) out += literal(statement.parameters[next++])
+    if (char === '?' && !quoted) out += sqlLiteral(statement.parameters[next++])
     else out += char
   }
   if (next !== statement.parameters.length) {

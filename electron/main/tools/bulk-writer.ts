@@ -1,20 +1,16 @@
 /*
  * Bulk loading for the seed tool: a raw `sqlite3` connection (opened only
- * while nothing else holds the file) and multi-row INSERTs through reused
- * prepared statements. One `run` call carries hundreds of rows, so the
- * binding's fixed cost per call (≈ 0.04 ms, TOOLCHAIN.md) is paid once per
- * few hundred rows; the statements run on libuv's pool while JavaScript
- * generates the next batch.
+ * while nothing else holds the file) and, per batch of generated cases, one
+ * SQL text of multi-row INSERTs with the values written as literals. One
+ * `exec` carries a whole batch, so the binding's fixed cost per call
+ * (≈ 0.04 ms, TOOLCHAIN.md) is paid once per batch, and SQLite parses and
+ * writes it on libuv's pool while JavaScript generates the next batch.
  */
 import sqlite3 from 'sqlite3'
-
-/** SQLite's default limit is 32766 bound values a statement; stay well inside it. */
-const MAX_VALUES = 30_000
-const MAX_ROWS = 400
+import { insertText } from '../db/sql-literal'
 
 export class RawDb {
   readonly #db: sqlite3.Database
-  readonly #statements: sqlite3.Statement[] = []
 
   private constructor(db: sqlite3.Database) {
     this.#db = db
@@ -42,87 +38,38 @@ export class RawDb {
     )
   }
 
-  prepare(sql: string): Promise<sqlite3.Statement> {
-    return new Promise((resolve, reject) => {
-      const statement = this.#db.prepare(sql, (error) => (error ? reject(error) : resolve(statement)))
-      this.#statements.push(statement)
-    })
-  }
-
-  /** Finalize every prepared statement first: close() fails with SQLITE_BUSY otherwise (TOOLCHAIN.md). */
-  async close(): Promise<void> {
-    for (const statement of this.#statements) {
-      await new Promise<void>((resolve) => statement.finalize(() => resolve()))
-    }
-    await new Promise<void>((resolve, reject) => this.#db.close((error) => (error ? reject(error) : resolve())))
+  close(): Promise<void> {
+    return new Promise<void>((resolve, reject) => this.#db.close((error) => (error ? reject(error) : resolve())))
   }
 }
 
-function insertSql(table: string, columns: readonly string[], rows: number): string {
-  const tuple = `(${columns.map(() => '?').join(',')})`
-  return `insert into ${table} (${columns.join(',')}) values ${Array.from({ length: rows }, () => tuple).join(',')}`
+/** Rows per INSERT statement: short enough for SQLite's parser to hold one statement's tree cheaply. */
+const ROWS_PER_STATEMENT = 500
+
+/**
+ * One table of the load: its name, the columns read from each generated row
+ * (exactly these, in this order), and where the rows are in a batch.
+ */
+export interface BulkTableSpec<Batch> {
+  table: string
+  columns: readonly string[]
+  rowsOf(batch: Batch): readonly object[]
 }
 
 /**
- * Rows of one table, buffered and written as multi-row INSERTs. `add` takes a
- * row object and reads exactly `columns` from it; `pending` collects the
- * promises of statements handed to SQLite and not yet awaited.
+ * A batch's rows of every table as one SQL text of multi-row INSERTs, in the
+ * tables' order. SQLite parses the literals on libuv's pool while the main
+ * thread generates the next batch: binding the same values one by one took
+ * the main thread, the load's bottleneck, more time than generating them
+ * (docs/performance.md).
  */
-export class BulkTable<Row extends object> {
-  readonly rowsPerStatement: number
-  /**
-   * Several copies of the statement: a busy statement queues the next run
-   * until the main thread turns the event loop, which it does not do while it
-   * generates; idle copies start on the pool at once.
-   */
-  readonly #statements: Array<{ statement: sqlite3.Statement; busy: boolean }> = []
-  #buffer: unknown[] = []
-  #rows = 0
-  written = 0
-
-  constructor(
-    readonly db: RawDb,
-    readonly table: string,
-    readonly columns: ReadonlyArray<keyof Row & string>,
-    readonly pending: Array<Promise<void>>
-  ) {
-    this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns.length)))
-  }
-
-  async prepare(copies = 4): Promise<void> {
-    const text = insertSql(this.table, this.columns, this.rowsPerStatement)
-    for (let i = 0; i < copies; i++) this.#statements.push({ statement: await this.db.prepare(text), busy: false })
-  }
-
-  add(row: Row): void {
-    const values = row as Record<string, unknown>
-    for (const column of this.columns) this.#buffer.push(values[column])
-    this.#rows++
-    if (this.#rows === this.rowsPerStatement) {
-      const params = this.#buffer
-      const slot = this.#statements.find((s) => !s.busy) ?? this.#statements[0]
-      slot.busy = true
-      this.pending.push(
-        new Promise((resolve, reject) =>
-          slot.statement.run(params, (error: Error | null) => {
-            slot.busy = false
-            if (error) reject(error)
-            else resolve()
-          })
-        )
-      )
-      this.written += this.#rows
-      this.#buffer = []
-      this.#rows = 0
+export function batchText<Batch>(tables: ReadonlyArray<BulkTableSpec<Batch>>, batch: Batch): string {
+  const statements: string[] = []
+  for (const { table, columns, rowsOf } of tables) {
+    const rows = rowsOf(batch)
+    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+      statements.push(insertText(table, columns, rows.slice(i, i + ROWS_PER_STATEMENT)))
     }
   }
-
-  /** Write what is buffered (fewer rows than a full statement) with a one-off statement. */
-  flush(): void {
-    if (this.#rows === 0) return
-    this.pending.push(this.db.run(insertSql(this.table, this.columns, this.#rows), this.#buffer))
-    this.written += this.#rows
-    this.#buffer = []
-    this.#rows = 0
-  }
+  return statements.join(';\n')
 }

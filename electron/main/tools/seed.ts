@@ -26,9 +26,9 @@ import { loadWorkingCalendar } from '../services/hearings/working-calendar'
 import { deadlineSettings } from '../services/lifecycle/deadline-store'
 import { writeChange } from '../services/write'
 import { startApp } from '../startup'
-import { BulkTable, RawDb } from './bulk-writer'
+import { batchText, type BulkTableSpec, RawDb } from './bulk-writer'
 import { type Columns, LIFECYCLE_TABLES } from './seed-columns'
-import { RegisterGenerator, type SeedOffice, type SeedRoom } from './seed-data'
+import { type CaseBatch, RegisterGenerator, type SeedOffice, type SeedRoom } from './seed-data'
 import { chinaMidnight, DAY, iso } from './seed-random'
 import { CHAMBERS } from './seed-vocabulary'
 
@@ -295,6 +295,24 @@ async function writeRoster(ctx: AppContext, generator: RegisterGenerator, until:
   })
 }
 
+/** The load's tables in the order their rows are written, each batch's rows of it. */
+const LOAD_TABLES: ReadonlyArray<BulkTableSpec<CaseBatch>> = [
+  { table: 'parties', columns: PARTY_COLUMNS, rowsOf: (b) => b.parties },
+  { table: 'cases', columns: CASE_COLUMNS, rowsOf: (b) => b.cases },
+  { table: 'case_parties', columns: CASE_PARTY_COLUMNS, rowsOf: (b) => b.caseParties },
+  { table: 'case_events', columns: EVENT_COLUMNS, rowsOf: (b) => b.events },
+  { table: 'assignments', columns: ASSIGNMENT_COLUMNS, rowsOf: (b) => b.assignments },
+  { table: 'case_search', columns: SEARCH_COLUMNS, rowsOf: (b) => b.search },
+  { table: 'case_digits', columns: DIGITS_COLUMNS, rowsOf: (b) => b.digits },
+  { table: 'case_words', columns: WORDS_COLUMNS, rowsOf: (b) => b.words },
+  { table: 'case_name_keys', columns: NAME_KEY_COLUMNS, rowsOf: (b) => b.nameKeys },
+  ...(Object.keys(LIFECYCLE_TABLES) as Array<keyof typeof LIFECYCLE_TABLES>).map((key) => ({
+    table: LIFECYCLE_TABLES[key].table,
+    columns: LIFECYCLE_TABLES[key].columns,
+    rowsOf: (b: CaseBatch) => b[key]
+  }))
+]
+
 async function bulkLoad(
   db: RawDb,
   generator: RegisterGenerator,
@@ -302,48 +320,21 @@ async function bulkLoad(
   log: (line: string) => void,
   started: number
 ): Promise<void> {
-  const pending: Array<Promise<void>> = []
-  const tables = {
-    parties: new BulkTable(db, 'parties', PARTY_COLUMNS, pending),
-    cases: new BulkTable(db, 'cases', CASE_COLUMNS, pending),
-    caseParties: new BulkTable(db, 'case_parties', CASE_PARTY_COLUMNS, pending),
-    events: new BulkTable(db, 'case_events', EVENT_COLUMNS, pending),
-    assignments: new BulkTable(db, 'assignments', ASSIGNMENT_COLUMNS, pending),
-    search: new BulkTable(db, 'case_search', SEARCH_COLUMNS, pending),
-    digits: new BulkTable(db, 'case_digits', DIGITS_COLUMNS, pending),
-    words: new BulkTable(db, 'case_words', WORDS_COLUMNS, pending),
-    nameKeys: new BulkTable(db, 'case_name_keys', NAME_KEY_COLUMNS, pending),
-    ...(Object.fromEntries(
-      Object.entries(LIFECYCLE_TABLES).map(([key, { table, columns }]) => [
-        key,
-        new BulkTable<object>(db, table, columns as ReadonlyArray<never>, pending)
-      ])
-    ) as Record<keyof typeof LIFECYCLE_TABLES, BulkTable<object>>)
-  }
-  for (const table of Object.values(tables)) await table.prepare()
   const transactionSize = options.transactionSize ?? 25_000
   const progressEvery = options.progressEvery ?? 50_000
   let done = 0
   let lastReport = 0
-  let inFlight: Array<Promise<void>> = []
+  let writing: Promise<void> = Promise.resolve()
   await db.exec('begin')
-  // Generating batch k (JavaScript) overlaps SQLite writing batch k-1 on the libuv pool. Batches of 100 cases
-  // rather than 1,000: a batch's row objects are then mostly gone before V8's next young-generation collection
+  // Generating batch k (JavaScript) overlaps SQLite parsing and writing batch k-1 on the libuv pool. Batches of 100
+  // cases rather than 1,000: a batch's row objects are then mostly gone before V8's next young-generation collection
   // instead of being copied by it (with the seed script's 64 MB semi-space, 100,000 cases took 56–61 s instead of 71–75 s).
   for (const batch of generator.batches(100)) {
-    await Promise.all(inFlight)
-    for (const key of Object.keys(tables) as Array<keyof typeof tables>) {
-      const table = tables[key] as BulkTable<object>
-      for (const row of batch[key]) table.add(row)
-    }
-    inFlight = pending.splice(0)
+    const text = batchText(LOAD_TABLES, batch)
+    await writing
     done += batch.cases.length
-    if (done % transactionSize < batch.cases.length) {
-      for (const table of Object.values(tables)) table.flush()
-      await Promise.all([...inFlight, ...pending.splice(0)])
-      inFlight = []
-      await db.exec('commit; begin')
-    }
+    const endsTransaction = done % transactionSize < batch.cases.length
+    writing = db.exec(endsTransaction ? `${text};\ncommit;\nbegin` : text)
     if (done - lastReport >= progressEvery || done === options.cases) {
       lastReport = done
       const seconds = (performance.now() - started) / 1000
@@ -352,6 +343,5 @@ async function bulkLoad(
       )
     }
   }
-  for (const table of Object.values(tables)) table.flush()
-  await Promise.all([...inFlight, ...pending.splice(0)])
+  await writing
 }

@@ -49,8 +49,8 @@ export async function chartData(ctx: AppContext, input: ParsedInput<'stats.chart
   ])
   const statuses = CASE_STATUSES.map((s) => ({ key: s, label: CASE_STATUS_LABELS[s] }))
   const risks = RISK_LEVELS.map((r) => ({ key: r, label: RISK_LEVEL_LABELS[r] }))
-  const cells = await periodCells(ctx, base, offices)
-  const grouped = (column: Column) => countsBy(cells, column)
+  const tallies = await periodTallies(ctx, base, offices)
+  const grouped = (column: Column) => countsOf(tallies.get(column)!)
 
   const lastMonth = to.slice(0, 7)
   const byMonth: CountRow[] = []
@@ -87,8 +87,8 @@ export async function chartData(ctx: AppContext, input: ParsedInput<'stats.chart
       ...base,
       riskLevel: k as RiskLevel
     })) as ChartData['byRisk'],
-    successByOffice: successRates(cells, 'handling_office_id', officeRows),
-    successByType: successRates(cells, 'dispute_type', types),
+    successByOffice: successRates(tallies.get('handling_office_id')!, officeRows),
+    successByType: successRates(tallies.get('dispute_type')!, types),
     agreementAmounts: await agreementAmounts(ctx, base, offices, types)
   }
 }
@@ -97,50 +97,74 @@ export async function chartData(ctx: AppContext, input: ParsedInput<'stats.chart
 const COLUMNS = ['dispute_type', 'handling_office_id', 'status', 'source', 'risk_level'] as const
 type Column = (typeof COLUMNS)[number]
 
-/** How many of the period's cases share these five values and whether their mediation ended in an agreement or failed. */
-type Cell = Record<Column, string> & { agreed: number; failed: number; n: number }
+/** Of the period's cases with one value of a column: how many, and how many whose mediation ended (in an agreement). */
+interface Tally {
+  n: number
+  concluded: number
+  succeeded: number
+}
 
 /**
- * The period's cases counted by all five columns and by how their mediation ended, in one pass: each chart's counts
- * are sums over the cells. At a million cases the five counts and the two success rates read the same 166,000
- * rows of a year seven times (1.4 s); one pass takes 0.6 s.
+ * The period's cases counted by each of the five columns, with how their mediation ended, in one pass over the
+ * period: SQLite reads the year's cases once into a temporary table (with whether each reached an agreement or
+ * failed) and groups that five times. Grouping by all five columns at once (a cell per combination) returned
+ * 25,000 rows for a year at a million cases, and turning them into objects cost the page more than the grouping.
  */
-async function periodCells(ctx: AppContext, base: CaseListFilter, offices: string[] | null): Promise<Cell[]> {
+async function periodTallies(
+  ctx: AppContext,
+  base: CaseListFilter,
+  offices: string[] | null
+): Promise<Map<Column, Map<string, Tally>>> {
   const conditions = conditionsOf(ctx, base, offices)
-  const cells = await ctx.db
+  const period = ctx.db
     .selectFrom('cases')
     .select([
       ...COLUMNS.map((column) => sql.ref<string>(`cases.${column}`).as(column)),
       sql<number>`exists (select 1 from agreements a where a.case_id = cases.id)`.as('agreed'),
-      sql<number>`exists (select 1 from terminations t where t.case_id = cases.id and t.kind = 'failed')`.as('failed'),
-      (eb) => eb.fn.countAll<number>().as('n')
+      sql<number>`exists (select 1 from terminations t where t.case_id = cases.id and t.kind = 'failed')`.as('failed')
     ])
     .where((eb) => eb.and(conditions.map((c) => c(eb))))
-    .groupBy([...COLUMNS.map((column) => sql.ref(`cases.${column}`)), sql.ref('agreed'), sql.ref('failed')])
+  const byColumn = (column: Column) =>
+    ctx.db
+      .selectFrom('period')
+      .select([
+        sql.lit(column).as('dim'),
+        sql.ref<string>(column).as('k'),
+        (eb) => eb.fn.countAll<number>().as('n'),
+        sql<number>`sum(agreed or failed)`.as('concluded'),
+        sql<number>`sum(agreed)`.as('succeeded')
+      ])
+      .groupBy(column)
+  const [first, ...rest] = COLUMNS.map(byColumn)
+  const found = await ctx.db
+    .with(
+      (cte) => cte('period').materialized(),
+      () => period
+    )
+    .selectFrom(rest.reduce((union, next) => union.unionAll(next), first).as('tallies'))
+    .selectAll()
     .execute()
-  return cells as unknown as Cell[]
+  const tallies = new Map<Column, Map<string, Tally>>(COLUMNS.map((column) => [column, new Map()]))
+  for (const row of found) {
+    tallies.get(row.dim as Column)!.set(row.k, {
+      n: Number(row.n),
+      concluded: Number(row.concluded),
+      succeeded: Number(row.succeeded)
+    })
+  }
+  return tallies
 }
 
-function countsBy(cells: readonly Cell[], column: Column): Map<string, number> {
-  const counts = new Map<string, number>()
-  for (const cell of cells) counts.set(cell[column], (counts.get(cell[column]) ?? 0) + Number(cell.n))
-  return counts
+function countsOf(tallies: Map<string, Tally>): Map<string, number> {
+  return new Map([...tallies].map(([key, tally]) => [key, tally.n]))
 }
 
 /** Of the period's cases whose mediation ended (an agreement, or failure), how many reached an agreement. */
-function successRates(cells: readonly Cell[], column: Column, order: Labelled[]): RateRow[] {
-  const byKey = new Map<string, { succeeded: number; concluded: number }>()
-  for (const cell of cells) {
-    if (!cell.agreed && !cell.failed) continue
-    const counted = byKey.get(cell[column]) ?? { succeeded: 0, concluded: 0 }
-    counted.concluded += Number(cell.n)
-    if (cell.agreed) counted.succeeded += Number(cell.n)
-    byKey.set(cell[column], counted)
-  }
+function successRates(tallies: Map<string, Tally>, order: Labelled[]): RateRow[] {
   return order
-    .filter((o) => (byKey.get(o.key)?.concluded ?? 0) > 0)
+    .filter((o) => (tallies.get(o.key)?.concluded ?? 0) > 0)
     .map((o) => {
-      const { succeeded, concluded } = byKey.get(o.key)!
+      const { succeeded, concluded } = tallies.get(o.key)!
       return { key: o.key, label: o.label, concluded, succeeded, rate: ratePercent(succeeded, concluded) }
     })
 }

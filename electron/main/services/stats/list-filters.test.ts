@@ -41,6 +41,11 @@ describe('case-list filters of the overview', () => {
   it('unassigned: open cases with no active lead mediator', async () => {
     expect(await listed({ unassigned: true })).toEqual(['a2', 'a3', 'b1', 'b2'])
     expect(await listed({ unassigned: true, officeId: seed.officeA })).toEqual(['a2', 'a3'])
+    // Its count walks in the page's order (case-list.ts cappedCount), either way round.
+    for (const sort of ['newest', 'oldest'] as const) {
+      const page = await services['cases.list'](app.ctx, listCasesSchema.parse({ unassigned: true, sort }))
+      expect([page.total, page.totalIsLowerBound]).toEqual([4, false])
+    }
   })
 
   it('repeat applicant: an applicant with another case in the 12 months before', async () => {
