@@ -104,6 +104,8 @@ interface Tally {
   succeeded: number
 }
 
+type TallyRow = Tally & { dim: Column; k: string }
+
 /**
  * The period's cases counted by each of the five columns, with how their mediation ended, in one pass over the
  * period: SQLite reads the year's cases once into a temporary table (with whether each reached an agreement or
@@ -124,29 +126,20 @@ async function periodTallies(
       sql<number>`exists (select 1 from terminations t where t.case_id = cases.id and t.kind = 'failed')`.as('failed')
     ])
     .where((eb) => eb.and(conditions.map((c) => c(eb))))
-  const byColumn = (column: Column) =>
-    ctx.db
-      .selectFrom('period')
-      .select([
-        sql.lit(column).as('dim'),
-        sql.ref<string>(column).as('k'),
-        (eb) => eb.fn.countAll<number>().as('n'),
-        sql<number>`sum(agreed or failed)`.as('concluded'),
-        sql<number>`sum(agreed)`.as('succeeded')
-      ])
-      .groupBy(column)
-  const [first, ...rest] = COLUMNS.map(byColumn)
+  // Each grouping in SQL text: the CTE is named only inside the one statement, so the builder cannot type its arms.
+  const byColumn = (column: Column) => sql`select ${sql.lit(column)} as dim, ${sql.ref(column)} as k, count(*) as n,
+    sum(agreed or failed) as concluded, sum(agreed) as succeeded from period group by ${sql.ref(column)}`
   const found = await ctx.db
     .with(
       (cte) => cte('period').materialized(),
       () => period
     )
-    .selectFrom(rest.reduce((union, next) => union.unionAll(next), first).as('tallies'))
+    .selectFrom(sql<TallyRow>`(${sql.join(COLUMNS.map(byColumn), sql` union all `)})`.as('tallies'))
     .selectAll()
     .execute()
   const tallies = new Map<Column, Map<string, Tally>>(COLUMNS.map((column) => [column, new Map()]))
   for (const row of found) {
-    tallies.get(row.dim as Column)!.set(row.k, {
+    tallies.get(row.dim)!.set(row.k, {
       n: Number(row.n),
       concluded: Number(row.concluded),
       succeeded: Number(row.succeeded)
