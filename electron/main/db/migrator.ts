@@ -26,6 +26,7 @@ import * as mCaseDigits from './migrations/2026_12_05_4000_create_case_digits'
 import * as mCaseWords from './migrations/2026_12_05_4100_create_case_words'
 import * as mHearingTimes from './migrations/2026_12_05_5000_time_hearing_people'
 import * as mCaseListRows from './migrations/2026_12_05_6000_create_case_list_rows'
+import * as mReportDates from './migrations/2026_12_06_1000_index_report_dates'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -46,7 +47,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_05_4000_create_case_digits': mCaseDigits,
   '2026_12_05_4100_create_case_words': mCaseWords,
   '2026_12_05_5000_time_hearing_people': mHearingTimes,
-  '2026_12_05_6000_create_case_list_rows': mCaseListRows
+  '2026_12_05_6000_create_case_list_rows': mCaseListRows,
+  '2026_12_06_1000_index_report_dates': mReportDates
 }
 
 export interface MigrationReport {

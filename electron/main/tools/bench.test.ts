@@ -41,7 +41,7 @@ describe('the benchmark on a small store', () => {
     const keys = result.rows.map((r) => r.key)
     expect(keys).toEqual([
       'name2', 'prefix1', 'id', 'phone', 'number', 'word', 'word2', 'miss', 'list1', 'listDeep',
-      'rss', 'intake', 'clash', 'docx', 'supervisorHome', 'charts', 'roster', 'hubExport', 'hubImport', 'size'
+      'rss', 'intake', 'clash', 'docx', 'supervisorHome', 'charts', 'roster', 'report', 'hubExport', 'hubImport', 'size'
     ]) // prettier-ignore
     expect(result.cases).toBe(2000)
     for (const row of result.rows.filter((r) => r.target.startsWith('p95') && r.status === undefined)) {

@@ -106,7 +106,9 @@ export async function figuresByOffice(
     if (!f) out.set(office, (f = emptyFigures(typeCodes)))
     return f
   }
-  const inScope = sql<boolean>`${officeIds === null ? sql`1` : officeIds.length === 0 ? sql`0` : sql`c.handling_office_id in (${sql.join(officeIds)})`}`
+  // The unary plus keeps SQLite from reading an office's every case through its office index: the period's dates
+  // (indexed, migration 2026_12_06_1000) drive each count instead. The district center's month took 0.85 s, 0.2 s now.
+  const inScope = sql<boolean>`${officeIds === null ? sql`1` : officeIds.length === 0 ? sql`0` : sql`+c.handling_office_id in (${sql.join(officeIds)})`}`
   const { from, to } = period
 
   const accepted = await sql<{ office: string; type: string; source: string; n: number }>`
@@ -151,10 +153,14 @@ export async function figuresByOffice(
       where t.kind = 'failed' and t.ended_on between ${from} and ${to} and ${inScope} group by 1`,
     (f, n) => (f.failed += n)
   )
+  // Only an agreement with a term performed in the period can have its last one there: those are read through the
+  // index on performed_on, not every term ever grouped by agreement (1.8 s at a million cases; 0.08 s).
   await perOffice(
     sql`select c.handling_office_id as office, count(*) as n
       from (select agreement_id, case_id, max(performed_on) as last_on, count(*) as terms, count(performed_on) as done
-            from agreement_terms group by agreement_id) t
+            from agreement_terms
+            where agreement_id in (select agreement_id from agreement_terms where performed_on between ${from} and ${to})
+            group by agreement_id) t
       join cases c on c.id = t.case_id
       where t.terms = t.done and t.last_on between ${from} and ${to} and ${inScope} group by 1`,
     (f, n) => (f.performed += n)
