@@ -27,6 +27,7 @@ import * as mCaseWords from './migrations/2026_12_05_4100_create_case_words'
 import * as mHearingTimes from './migrations/2026_12_05_5000_time_hearing_people'
 import * as mCaseListRows from './migrations/2026_12_05_6000_create_case_list_rows'
 import * as mReportDates from './migrations/2026_12_06_1000_index_report_dates'
+import * as mTermsByCase from './migrations/2026_12_06_1100_index_agreement_terms_by_case'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -48,7 +49,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_05_4100_create_case_words': mCaseWords,
   '2026_12_05_5000_time_hearing_people': mHearingTimes,
   '2026_12_05_6000_create_case_list_rows': mCaseListRows,
-  '2026_12_06_1000_index_report_dates': mReportDates
+  '2026_12_06_1000_index_report_dates': mReportDates,
+  '2026_12_06_1100_index_agreement_terms_by_case': mTermsByCase
 }
 
 export interface MigrationReport {
