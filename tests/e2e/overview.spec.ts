@@ -54,6 +54,16 @@ test('the supervisor sees the overdue red-risk cases and opens exactly them from
   // Taking the deadline filter off widens the list to every red-risk case: a2 (today's) as well.
   await page.getByTestId('active-filter-due').locator('.el-tag__close').click()
   await expect(list.total).toHaveText('共 3 件')
+
+  // Open cases with no lead mediator yet (a2, a3, b1, b2): the list counts them from the newest end, and the same
+  // total either way round.
+  for (const sort of ['newest', 'oldest']) {
+    await page.evaluate((hash) => (window.location.hash = hash), `#/cases?unassigned=1&sort=${sort}`)
+    await expect(page.getByTestId('active-filter-unassigned')).toContainText('尚未分派承办调解员')
+    await expect(list.total).toHaveText('共 4 件')
+    await expect(list.rows()).toHaveCount(4)
+  }
+  await desk.screenshot(page, 'unassigned-list')
   expect(consoleErrors).toEqual([])
 })
 

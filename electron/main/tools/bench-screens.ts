@@ -11,6 +11,7 @@
 import { performance } from 'node:perf_hooks'
 import type { MethodName } from '../../../shared/ipc-contract'
 import { chinaDate } from '../../../shared/rules/china-time'
+import { shiftMonth } from '../services/stats/counting'
 import type { HandlerTable } from '../ipc/register'
 import { percentile, type BenchRow } from './bench'
 
@@ -21,8 +22,8 @@ const RUNS = 5
 
 /** Last month, as the supervisor opens the district report early in a month. */
 function lastMonth(): { year: number; month: number } {
-  const [year, month] = chinaDate(new Date()).split('-').map(Number)
-  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 }
+  const [year, month] = shiftMonth(chinaDate(new Date()).slice(0, 7), -1).split('-').map(Number)
+  return { year, month }
 }
 
 const SCREENS: ReadonlyArray<{ key: string; operation: string; method: MethodName; input: () => unknown }> = [
