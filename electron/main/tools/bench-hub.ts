@@ -131,7 +131,7 @@ export async function timeHub(options: {
  * One change-log entry per seeded row of every logged entity, as if each had
  * been saved through the services (the seed writes none, on purpose).
  */
-async function markSeededRowsChanged(db: Kysely<Database>): Promise<void> {
+export async function markSeededRowsChanged(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const entity of HUB_ENTITIES.filter((e) => e.mode === 'logged')) {
       await sql`insert into change_log (entity, entity_id, operation, version, changed_at)

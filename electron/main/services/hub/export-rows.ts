@@ -19,17 +19,30 @@ import { HUB_ENTITIES } from '../../../../shared/domain/hub-entities'
 import type { Tombstone } from '../../../../shared/rules/hub-rows'
 import type { Database } from '../../db/schema'
 
-/** Ids bound per `in (…)` list. */
-const CHUNK = 500
-/** Rows per block of a whole-table read (≈ 2–5 MB of text). */
-const BLOCK = 5000
+/** How the rows are read. Tests make both small to run the many-block path on a small store. */
+export const EXPORT_READING = {
+  /** Rows per block of a table's read (≈ 2–5 MB of text). */
+  blockRows: 5000,
+  /** Parent ids bound per `in (…)` list when reading owned children. */
+  parentChunk: 500
+}
 
-/** An entity's rows as exported: how many, their NDJSON lines in UTF-8 blocks ('\n' between lines), and ids where needed. */
+/** An entity's rows as exported: how many, and their ids where needed (the lines themselves go to the sink). */
 export interface EntityRows {
   count: number
-  blocks: Buffer[]
   /** The ids, only for entities that own children (their children travel with them). */
   ids: string[]
+}
+
+/**
+ * Where the lines go as they are read: each block (NDJSON lines in UTF-8,
+ * '\n' between lines, none after the last), then the entity's end. A block
+ * is handed over only once the next block's query is on its way, so what the
+ * sink does with it (hashing, deflating) runs while SQLite reads on.
+ */
+export interface RowSink {
+  block(entity: HubEntity, lines: Buffer): void
+  end(entity: HubEntity, rows: EntityRows): void
 }
 
 export interface CollectedRows {
@@ -72,51 +85,86 @@ async function idsOf(db: Kysely<Database>, from: RawBuilder<unknown>): Promise<s
   return rows.map((r) => r.id)
 }
 
+/**
+ * Lets the query just started reach SQLite before the sink's synchronous work:
+ * Kysely hands it to the driver a few promise steps later, and an immediate
+ * runs only after those.
+ */
+const dispatched = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * Block queries one after another, each started before the block before it
+ * goes to the sink, so SQLite reads on while the sink works. `nextAfter(b, i)`
+ * starts the query after the i-th block `b`, or returns null when it was the last.
+ */
+async function pipelined(
+  entity: HubEntity,
+  sink: RowSink,
+  first: Promise<Block>,
+  nextAfter: (b: Block, i: number) => Promise<Block> | null
+): Promise<number> {
+  let count = 0
+  let next: Promise<Block> | null = first
+  for (let i = 0; next; i++) {
+    const b: Block = await next
+    next = nextAfter(b, i)
+    if (b.n === 0) continue
+    if (next) await dispatched()
+    try {
+      sink.block(entity, b.lines!)
+    } catch (error) {
+      // The query already started ends before the transaction rolls back; the sink's failure is the one to report.
+      await next?.catch(() => undefined)
+      throw error
+    }
+    count += b.n
+  }
+  return count
+}
+
 /** Rows in blocks: `from(after)` is the FROM clause (with alias t and order key r) of the rows after key `after`. */
 async function inBlocks(
   db: Kysely<Database>,
   entity: HubEntity,
+  sink: RowSink,
   from: (after: number) => RawBuilder<unknown>
 ): Promise<EntityRows> {
-  const out: EntityRows = { count: 0, blocks: [], ids: [] }
-  let after = 0
-  for (;;) {
-    const b = await block(db, entity, from(after), BLOCK)
-    if (b.n > 0) {
-      out.count += b.n
-      out.blocks.push(b.lines!)
-      after = b.last!
-    }
-    if (b.n < BLOCK) break
-  }
-  if (OWNERS.has(entity.file)) out.ids = await idsOf(db, from(0))
-  return out
+  const rows = EXPORT_READING.blockRows
+  const count = await pipelined(entity, sink, block(db, entity, from(0), rows), (b) =>
+    b.n === rows ? block(db, entity, from(b.last!), rows) : null
+  )
+  return { count, ids: OWNERS.has(entity.file) ? await idsOf(db, from(0)) : [] }
 }
 
 /** Every row of the table, in rowid order. */
-const wholeTable = (db: Kysely<Database>, entity: HubEntity) =>
-  inBlocks(db, entity, (after) => sql`t.rowid as r from ${sql.table(entity.file)} t where t.rowid > ${after}`)
+const wholeTable = (db: Kysely<Database>, entity: HubEntity, sink: RowSink) =>
+  inBlocks(db, entity, sink, (after) => sql`t.rowid as r from ${sql.table(entity.file)} t where t.rowid > ${after}`)
 
 /**
  * The rows the change log names in (fromSeq, toSeq] that still exist: the
- * named ids go into a temp table first, which then drives the read by
- * primary key — no id list through JavaScript, however many changed.
+ * table's rowids of the named ids go into a temp table first, which then
+ * drives the read — no id list through JavaScript, however many changed,
+ * and the rows are read in the table's own order (case events of 100,000
+ * cases: 3.5 s through their ids, 2.0 s by rowid).
  */
 async function changedRows(
   db: Kysely<Database>,
   entity: HubEntity,
   fromSeq: number,
-  toSeq: number
+  toSeq: number,
+  sink: RowSink
 ): Promise<EntityRows> {
-  await sql`create temp table if not exists hub_export_ids (id text primary key)`.execute(db)
-  await sql`delete from temp.hub_export_ids`.execute(db)
-  await sql`insert into temp.hub_export_ids (id) select distinct entity_id from change_log
-    where entity = ${entity.file} and seq > ${fromSeq} and seq <= ${toSeq} order by entity_id`.execute(db)
+  await sql`create temp table if not exists hub_export_rows (r integer primary key)`.execute(db)
+  await sql`delete from temp.hub_export_rows`.execute(db)
+  await sql`insert or ignore into temp.hub_export_rows (r)
+    select t.rowid from change_log c join ${sql.table(entity.file)} t on t.id = c.entity_id
+    where c.entity = ${entity.file} and c.seq > ${fromSeq} and c.seq <= ${toSeq}`.execute(db)
   return inBlocks(
     db,
     entity,
-    (after) => sql`x.rowid as r from temp.hub_export_ids x join ${sql.table(entity.file)} t on t.id = x.id
-      where x.rowid > ${after}`
+    sink,
+    (after) => sql`x.r as r from temp.hub_export_rows x join ${sql.table(entity.file)} t on t.rowid = x.r
+      where x.r > ${after}`
   )
 }
 
@@ -132,19 +180,24 @@ async function deletedSince(db: Kysely<Database>, entity: HubEntity, fromSeq: nu
 }
 
 /** The children of the parents that travel (an owned entity), per chunk of parent ids. */
-async function childrenOf(db: Kysely<Database>, entity: HubEntity, parents: string[]): Promise<EntityRows> {
-  const out: EntityRows = { count: 0, blocks: [], ids: [] }
+async function childrenOf(
+  db: Kysely<Database>,
+  entity: HubEntity,
+  parents: string[],
+  sink: RowSink
+): Promise<EntityRows> {
+  if (parents.length === 0) return { count: 0, ids: [] }
   const sorted = [...parents].sort()
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    const chunk = sorted.slice(i, i + CHUNK)
+  const size = EXPORT_READING.parentChunk
+  const chunk = (start: number) => {
     const from = sql`t.rowid as r from ${sql.table(entity.file)} t
-      where ${sql.ref(`t.${entity.owner!.column}`)} in (${sql.join(chunk)})`
-    const b = await block(db, entity, from, -1)
-    if (b.n === 0) continue
-    out.count += b.n
-    out.blocks.push(b.lines!)
+      where ${sql.ref(`t.${entity.owner!.column}`)} in (${sql.join(sorted.slice(start, start + size))})`
+    return block(db, entity, from, -1)
   }
-  return out
+  const count = await pipelined(entity, sink, chunk(0), (_, i) =>
+    (i + 1) * size < sorted.length ? chunk((i + 1) * size) : null
+  )
+  return { count, ids: [] }
 }
 
 /** UUIDv7 ids are lowercase hex: code-unit order is their time order (and 50× faster than localeCompare). */
@@ -155,23 +208,26 @@ export async function collectRows(
   kind: 'incremental' | 'full',
   fromSeq: number,
   toSeq: number,
-  onEntity: (done: number, total: number) => void
+  onEntity: (done: number, total: number) => void,
+  sink: RowSink
 ): Promise<CollectedRows> {
   const rows = new Map<string, EntityRows>()
   const tombstones: Tombstone[] = []
 
   const rowsOf = async (entity: HubEntity): Promise<EntityRows> => {
-    if (entity.mode === 'reference' || kind === 'full') return wholeTable(db, entity)
-    if (entity.mode === 'owned') return childrenOf(db, entity, rows.get(entity.owner!.table)?.ids ?? [])
+    if (entity.mode === 'reference' || kind === 'full') return wholeTable(db, entity, sink)
+    if (entity.mode === 'owned') return childrenOf(db, entity, rows.get(entity.owner!.table)?.ids ?? [], sink)
     tombstones.push(...(await deletedSince(db, entity, fromSeq, toSeq)))
-    return changedRows(db, entity, fromSeq, toSeq)
+    return changedRows(db, entity, fromSeq, toSeq, sink)
   }
 
   for (const [index, entity] of HUB_ENTITIES.entries()) {
-    rows.set(entity.file, await rowsOf(entity))
+    const read = await rowsOf(entity)
+    rows.set(entity.file, read)
+    sink.end(entity, read)
     onEntity(index + 1, HUB_ENTITIES.length)
   }
-  if (kind === 'incremental') await sql`drop table if exists temp.hub_export_ids`.execute(db)
+  if (kind === 'incremental') await sql`drop table if exists temp.hub_export_rows`.execute(db)
   tombstones.sort((a, b) => byText(a.entity, b.entity) || byText(a.id, b.id))
   return { rows, tombstones }
 }

@@ -15,6 +15,7 @@ import { registerCaseSchema } from '../../../../shared/domain/case-input'
 import type { Clock } from '../../context'
 import { services } from '../index'
 import { BUNDLE_LIMITS } from './bundle-check'
+import { EXPORT_READING } from './export-rows'
 
 export async function officeApp(code: string, clock?: Clock): Promise<TempApp> {
   const app = await startTempApp({ clock })
@@ -101,18 +102,23 @@ export async function portableRows(app: TempApp, entity: HubEntity): Promise<Hub
  * How the hub reads a bundle: `kept`, as it reads a small one (inflated
  * files and parsed rows held from the checks to the merge); `streamed`, as
  * it reads a large one (every file inflated and parsed again for each pass,
- * rows checked and merged two at a time, so every batch boundary is crossed).
+ * rows checked and merged two at a time, so every batch boundary is crossed),
+ * and the offices' exports read their rows two at a time too.
  */
 export const READING_MODES = ['kept', 'streamed'] as const
 
 /** Puts the hub's reading in `mode` for the suite it is called in. */
 export function readBundlesAs(mode: (typeof READING_MODES)[number]): void {
   const saved = { ...BUNDLE_LIMITS }
+  const savedReading = { ...EXPORT_READING }
   beforeAll(() => {
-    if (mode === 'streamed') Object.assign(BUNDLE_LIMITS, { keepInflatedBytes: 0, keepParsedBytes: 0, batchRows: 2 })
+    if (mode !== 'streamed') return
+    Object.assign(BUNDLE_LIMITS, { keepInflatedBytes: 0, keepParsedBytes: 0, batchRows: 2 })
+    Object.assign(EXPORT_READING, { blockRows: 2, parentChunk: 2 })
   })
   afterAll(() => {
     Object.assign(BUNDLE_LIMITS, saved)
+    Object.assign(EXPORT_READING, savedReading)
   })
 }
 
