@@ -28,6 +28,7 @@ import * as mHearingTimes from './migrations/2026_12_05_5000_time_hearing_people
 import * as mCaseListRows from './migrations/2026_12_05_6000_create_case_list_rows'
 import * as mReportDates from './migrations/2026_12_06_1000_index_report_dates'
 import * as mTermsByCase from './migrations/2026_12_06_1100_index_agreement_terms_by_case'
+import * as mConfirmationsByAgreement from './migrations/2026_12_06_1200_index_confirmations_by_agreement'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -50,7 +51,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_05_5000_time_hearing_people': mHearingTimes,
   '2026_12_05_6000_create_case_list_rows': mCaseListRows,
   '2026_12_06_1000_index_report_dates': mReportDates,
-  '2026_12_06_1100_index_agreement_terms_by_case': mTermsByCase
+  '2026_12_06_1100_index_agreement_terms_by_case': mTermsByCase,
+  '2026_12_06_1200_index_confirmations_by_agreement': mConfirmationsByAgreement
 }
 
 export interface MigrationReport {
