@@ -124,6 +124,9 @@ export const CASE_SORTS = ['newest', 'oldest'] as const
 /** Statuses after which a case is no longer worked on: what the `open` filter leaves out. */
 export const ENDED_STATUSES = ['declined', 'closed', 'archived'] as const
 
+/** Every other status: the cases still worked on. */
+export const OPEN_STATUSES = CASE_STATUSES.filter((s) => !(ENDED_STATUSES as readonly string[]).includes(s))
+
 /** Deadline filters of every case list: past the next due date, or due within N days (not yet overdue). */
 export const DUE_FILTERS = ['overdue', 'due_soon'] as const
 export const DUE_FILTER_LABELS: Record<(typeof DUE_FILTERS)[number], string> = {

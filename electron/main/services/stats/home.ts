@@ -4,8 +4,8 @@
  * rules compute it (lifecycle/deadline-store.ts), and the list's `due`
  * filter reads it; nothing here re-derives a deadline.
  */
-import { CASE_STATUSES, type CaseStatus } from '../../../../shared/domain/case'
-import { ENDED_STATUSES } from '../../../../shared/domain/case-input'
+import type { CaseStatus } from '../../../../shared/domain/case'
+import { OPEN_STATUSES } from '../../../../shared/domain/case-input'
 import type {
   ClerkHome,
   Figure,
@@ -21,8 +21,6 @@ import { todayOf } from '../lifecycle/guards'
 import { listHearings } from '../hearings/hearing-store'
 import { countGrouped, figure, monthRange, shiftMonth, withinReach } from './counting'
 import { reachableOffices } from '../accounts/scope'
-
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => !(ENDED_STATUSES as readonly string[]).includes(s))
 
 export async function clerkHome(ctx: AppContext): Promise<ClerkHome> {
   const today = todayOf(ctx)
