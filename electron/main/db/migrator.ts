@@ -29,6 +29,7 @@ import * as mCaseListRows from './migrations/2026_12_05_6000_create_case_list_ro
 import * as mReportDates from './migrations/2026_12_06_1000_index_report_dates'
 import * as mTermsByCase from './migrations/2026_12_06_1100_index_agreement_terms_by_case'
 import * as mConfirmationsByAgreement from './migrations/2026_12_06_1200_index_confirmations_by_agreement'
+import * as mCasesByEnded from './migrations/2026_12_06_1300_index_cases_by_ended'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -52,7 +53,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_05_6000_create_case_list_rows': mCaseListRows,
   '2026_12_06_1000_index_report_dates': mReportDates,
   '2026_12_06_1100_index_agreement_terms_by_case': mTermsByCase,
-  '2026_12_06_1200_index_confirmations_by_agreement': mConfirmationsByAgreement
+  '2026_12_06_1200_index_confirmations_by_agreement': mConfirmationsByAgreement,
+  '2026_12_06_1300_index_cases_by_ended': mCasesByEnded
 }
 
 export interface MigrationReport {

@@ -3,9 +3,11 @@
  * awaiting a mediator, repeat applicant, next deadline's kind): each picks
  * exactly the seeded cases it names, and their bad values are refused in zh-CN.
  */
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../../shared/domain/case-input'
 import { fixedClock, startTempApp, type TempApp } from '../../../../tests/support/temp-app'
+import { capturingContext, inlineParameters } from '../../tools/bench-cli'
 import { services } from '../index'
 import { seedOverview, type OverviewSeed } from './stats-test-kit'
 
@@ -38,10 +40,29 @@ describe('case-list filters of the overview', () => {
     expect(await listed({ open: true })).not.toContain('a4')
   })
 
+  it('open and unassigned: only the open cases are walked, through their index, either way round', async () => {
+    // As "status not in the ended ones" no index answered: the unassigned list oldest first read the whole register
+    // (1.2 s at a million cases, 0.48 s now; open cases of one type oldest first 66 → 4 ms).
+    const capture = capturingContext(app.ctx, app.store.handle)
+    for (const filter of [{ open: true }, { unassigned: true }, { open: true, disputeType: 'neighbour' }])
+      for (const sort of ['newest', 'oldest'] as const)
+        await services['cases.list'](capture.ctx, listCasesSchema.parse({ ...filter, sort }))
+    const statements = capture.take()
+    expect(statements).toHaveLength(6)
+    for (const statement of statements) {
+      const { rows } = await sql<{
+        detail: string
+      }>`explain query plan ${sql.raw(inlineParameters(statement))}`.execute(app.ctx.db)
+      const plan = rows.map((r) => r.detail).join('\n')
+      expect(plan).toMatch(/USING (COVERING )?INDEX cases_ended_seq \(<expr>=\?\)/)
+      expect(plan).not.toMatch(/^SCAN cases/m)
+    }
+  })
+
   it('unassigned: open cases with no active lead mediator', async () => {
     expect(await listed({ unassigned: true })).toEqual(['a2', 'a3', 'b1', 'b2'])
     expect(await listed({ unassigned: true, officeId: seed.officeA })).toEqual(['a2', 'a3'])
-    // Its count walks in the page's order (case-list.ts cappedCount), either way round.
+    // Its count walks in the page's order (case-list.ts cappedCount), either way round, and is exact.
     for (const sort of ['newest', 'oldest'] as const) {
       const page = await services['cases.list'](app.ctx, listCasesSchema.parse({ unassigned: true, sort }))
       expect([page.total, page.totalIsLowerBound]).toEqual([4, false])
