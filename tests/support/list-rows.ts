@@ -3,10 +3,11 @@
  * triggers): what each case's row must hold, worked out here from the cases,
  * their party links, the parties and the due dates in JavaScript, not with
  * the triggers' SQL, so that a trigger that misses a write shows up as a
- * difference.
+ * difference. The same for the unassigned cases' seqs (unassigned_cases).
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../../electron/main/db/schema'
+import { ENDED_STATUSES } from '../../shared/domain/case-input'
 
 type NameLink = [sortOrder: number, role: string, name: string]
 
@@ -27,7 +28,10 @@ export async function expectedListRows(db: Kysely<Database>) {
     .select(['case_parties.case_id', 'case_parties.sort_order', 'case_parties.role', 'parties.name'])
     .execute()
   const due = new Map(
-    (await db.selectFrom('case_due').select(['case_id', 'next_due_on']).execute()).map((d) => [d.case_id, d.next_due_on])
+    (await db.selectFrom('case_due').select(['case_id', 'next_due_on']).execute()).map((d) => [
+      d.case_id,
+      d.next_due_on
+    ])
   )
   return cases.map((c) => ({
     seq: c.seq,
@@ -49,4 +53,18 @@ export async function expectedListRows(db: Kysely<Database>) {
     ),
     next_due_on: due.get(c.id) ?? null
   }))
+}
+
+/** The seqs the store keeps as unassigned (unassigned_cases, kept by triggers), in order. */
+export async function storedUnassigned(db: Kysely<Database>): Promise<number[]> {
+  return (await db.selectFrom('unassigned_cases').select('seq').orderBy('seq').execute()).map((r) => r.seq)
+}
+
+/** The seqs of the open cases with no active lead mediator, worked out here from the cases and their assignments. */
+export async function expectedUnassigned(db: Kysely<Database>): Promise<number[]> {
+  const cases = await db.selectFrom('cases').select(['id', 'seq', 'status']).orderBy('seq').execute()
+  const assignments = await db.selectFrom('assignments').select(['case_id', 'role', 'status']).execute()
+  const led = new Set(assignments.filter((a) => a.role === 'lead' && a.status === 'active').map((a) => a.case_id))
+  const ended: readonly string[] = ENDED_STATUSES
+  return cases.filter((c) => !ended.includes(c.status) && !led.has(c.id)).map((c) => c.seq)
 }

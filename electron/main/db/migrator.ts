@@ -30,6 +30,8 @@ import * as mReportDates from './migrations/2026_12_06_1000_index_report_dates'
 import * as mTermsByCase from './migrations/2026_12_06_1100_index_agreement_terms_by_case'
 import * as mConfirmationsByAgreement from './migrations/2026_12_06_1200_index_confirmations_by_agreement'
 import * as mCasesByEnded from './migrations/2026_12_06_1300_index_cases_by_ended'
+import * as mUnassignedCases from './migrations/2026_12_06_1400_create_unassigned_cases'
+import * as mOpenByRisk from './migrations/2026_12_06_1500_index_open_cases_by_risk'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -54,7 +56,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1000_index_report_dates': mReportDates,
   '2026_12_06_1100_index_agreement_terms_by_case': mTermsByCase,
   '2026_12_06_1200_index_confirmations_by_agreement': mConfirmationsByAgreement,
-  '2026_12_06_1300_index_cases_by_ended': mCasesByEnded
+  '2026_12_06_1300_index_cases_by_ended': mCasesByEnded,
+  '2026_12_06_1400_create_unassigned_cases': mUnassignedCases,
+  '2026_12_06_1500_index_open_cases_by_risk': mOpenByRisk
 }
 
 export interface MigrationReport {

@@ -232,6 +232,14 @@ export interface CaseListRowTable
   next_due_on: string | null
 }
 
+/**
+ * Derived, kept by triggers (migration 2026_12_06_1400): the seqs of the open cases with no active lead mediator,
+ * which the "unassigned" list reads in page order as its own index.
+ */
+export interface UnassignedCaseTable {
+  seq: number
+}
+
 export interface ChamberTable extends Tracked {
   id: string
   name: string
@@ -322,6 +330,7 @@ export interface Database
   case_words: CaseWordsTable
   case_name_keys: CaseNameKeyTable
   case_list_rows: CaseListRowTable
+  unassigned_cases: UnassignedCaseTable
   chambers: ChamberTable
   mediators: MediatorTable
   mediator_offices: MediatorOfficeTable

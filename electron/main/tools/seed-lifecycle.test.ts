@@ -17,7 +17,12 @@ import { refreshCaseDue } from '../services/lifecycle/deadline-store'
 import { type RunningApp, startApp } from '../startup'
 import { seedDatabase } from './seed'
 import { dataOf } from '../../../tests/support/contract-cases'
-import { expectedListRows, storedListRows } from '../../../tests/support/list-rows'
+import {
+  expectedListRows,
+  expectedUnassigned,
+  storedListRows,
+  storedUnassigned
+} from '../../../tests/support/list-rows'
 
 const quiet = { info: () => {}, error: () => {} }
 /** A successful answer's data (a failure throws with the error). */
@@ -74,6 +79,12 @@ describe('the seeded lifecycle, against the services', () => {
     expect(listed.length).toBeGreaterThan(100)
     expect(listed.filter((r) => r.party_names.length >= 2 && r.next_due_on !== null).length).toBeGreaterThan(0)
     expect(listed).toEqual(await expectedListRows(app.ctx.db))
+  })
+
+  it('keeps exactly the open cases with no active lead as unassigned, whatever order the load wrote them in', async () => {
+    const unassigned = await storedUnassigned(app.ctx.db)
+    expect(unassigned.length).toBeGreaterThan(0)
+    expect(unassigned).toEqual(await expectedUnassigned(app.ctx.db))
   })
 
   it('keeps case_due exactly as refreshCaseDue rewrites it, for every case', async () => {

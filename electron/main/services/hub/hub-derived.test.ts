@@ -14,7 +14,12 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { acceptedCase, caseWithAgreement } from '../../../../tests/support/lifecycle-fixtures'
-import { expectedListRows, storedListRows } from '../../../../tests/support/list-rows'
+import {
+  expectedListRows,
+  expectedUnassigned,
+  storedListRows,
+  storedUnassigned
+} from '../../../../tests/support/list-rows'
 import { startTempApp, type TempApp } from '../../../../tests/support/temp-app'
 import { seedDatabase } from '../../tools/seed'
 import { refreshCaseSearch } from '../case-search-index'
@@ -82,6 +87,12 @@ describe('derived tables after a merge', () => {
     expect(listed).toHaveLength(402)
     expect(listed.filter((r) => r.next_due_on !== null).length).toBeGreaterThan(2)
     expect(listed).toEqual(await expectedListRows(hub.ctx.db))
+  })
+
+  it('keeps the unassigned cases in step through the merge, whichever order it wrote cases and their leads', async () => {
+    const unassigned = await storedUnassigned(hub.ctx.db)
+    expect(unassigned.length).toBeGreaterThan(0)
+    expect(unassigned).toEqual(await expectedUnassigned(hub.ctx.db))
   })
 
   it('registers every seeded case at the office of the store', async () => {

@@ -1,0 +1,127 @@
+/*
+ * The "unassigned" list and the overview's figure read the seqs the store
+ * keeps in unassigned_cases (triggers, migration 2026_12_06_1400). Every
+ * write that makes a case open without an active lead, or ends that, must
+ * reach the table in the same transaction: registration, a lead assigned
+ * (an assistant is not one), a lead's recusal with and without a
+ * replacement, a case declined. After each, the table holds exactly what the
+ * cases and their assignments say (tests/support/list-rows.ts), and the list
+ * shows it. The hub's merge and the generator's load are checked the same way
+ * in their own suites.
+ */
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import * as unassignedCases from '../db/migrations/2026_12_06_1400_create_unassigned_cases'
+import { chooseOffice, residentId } from '../../../tests/support/intake-fixtures'
+import { expectedUnassigned, storedUnassigned } from '../../../tests/support/list-rows'
+import { addMediator } from '../../../tests/support/roster-fixtures'
+import { api, app, failure, ok, register, useFreshApp } from '../../../tests/support/case-harness'
+
+useFreshApp()
+
+/** The stored seqs equal the oracle's; returned as case ids for reading. */
+async function expectInStep(): Promise<string[]> {
+  const stored = await storedUnassigned(app.ctx.db)
+  expect(stored).toEqual(await expectedUnassigned(app.ctx.db))
+  if (stored.length === 0) return []
+  const rows = await app.ctx.db.selectFrom('cases').select(['id', 'seq']).where('seq', 'in', stored).execute()
+  return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id)
+}
+
+/** The unassigned list's case ids, oldest first, and its total. */
+async function listed(): Promise<{ ids: string[]; total: number | null }> {
+  const page = ok(await api['cases.list']({ unassigned: true, sort: 'oldest', limit: 200 }))
+  return { ids: page.rows.map((r) => r.id), total: page.total }
+}
+
+async function lead(caseId: string, mediatorId: string) {
+  const assigned = ok(await api['assignments.assign']({ caseId, mediatorId, role: 'lead' }))
+  return assigned.find((a) => a.role === 'lead' && a.status === 'active')!
+}
+
+describe('the unassigned cases follow every write', () => {
+  it('registration, a lead, an assistant, a recusal with and without a replacement, a decline', async () => {
+    await chooseOffice(app, 'wutian')
+    const [first, second, third] = [(await register()).id, (await register()).id, (await register()).id]
+    expect(await expectInStep()).toEqual([first, second, third])
+    expect(await listed()).toEqual({ ids: [first, second, third], total: 3 })
+
+    const linHaiyan = await addMediator(app)
+    const zhengGuoping = await addMediator(app, {
+      name: '郑国平',
+      idNumber: residentId('1968-10-02', 515),
+      phone: '13806779876'
+    })
+    const firstLead = await lead(first, linHaiyan.id)
+    // An assistant is not a lead: the second case still awaits one.
+    ok(await api['assignments.assign']({ caseId: second, mediatorId: zhengGuoping.id, role: 'assistant' }))
+    expect(await expectInStep()).toEqual([second, third])
+
+    // Recused with no replacement, the first case awaits a lead again; with one, it does not.
+    ok(await api['assignments.recuse']({ assignmentId: firstLead.id, reason: '申请人申请回避' }))
+    expect(await expectInStep()).toEqual([first, second, third])
+    const secondLead = await lead(first, zhengGuoping.id)
+    ok(
+      await api['assignments.recuse']({
+        assignmentId: secondLead.id,
+        reason: '被申请人申请回避',
+        replacementMediatorId: linHaiyan.id
+      })
+    )
+    expect(await expectInStep()).toEqual([second, third])
+
+    ok(
+      await api['cases.decline']({
+        caseId: third,
+        reason: 'already_handled',
+        reasonNote: null,
+        route: '告知向人民法院起诉'
+      })
+    )
+    expect(await expectInStep()).toEqual([second])
+    expect(await listed()).toEqual({ ids: [second], total: 1 })
+  })
+
+  it('a refused assignment writes nothing: the case stays unassigned', async () => {
+    await chooseOffice(app, 'wutian')
+    const theCase = (await register()).id
+    const suspended = await addMediator(app, { status: 'suspended' })
+    expect(
+      failure(await api['assignments.assign']({ caseId: theCase, mediatorId: suspended.id, role: 'lead' })).code
+    ).toBe('VALIDATION_FAILED')
+    expect(await expectInStep()).toEqual([theCase])
+  })
+
+  it('a lead written before its case (a bulk load with foreign keys off) keeps the case out when it comes', async () => {
+    await chooseOffice(app, 'wutian')
+    const theCase = (await register()).id
+    await lead(theCase, (await addMediator(app)).id)
+    // A copy of the case and of its lead under a new id, the lead written first, as a bulk load may.
+    const db = app.ctx.db
+    await sql`pragma foreign_keys = off`.execute(db)
+    try {
+      await sql`create temp table lead_copy as select * from assignments where case_id = ${theCase}`.execute(db)
+      await sql`update lead_copy set id = 'copy-lead', case_id = 'copy-case'`.execute(db)
+      await sql`insert into assignments select * from lead_copy`.execute(db)
+      await sql`create temp table case_copy as select * from cases where id = ${theCase}`.execute(db)
+      await sql`update case_copy set id = 'copy-case', seq = seq + 1000, case_number = null`.execute(db)
+      await sql`insert into cases select * from case_copy`.execute(db)
+    } finally {
+      await sql`pragma foreign_keys = on`.execute(db)
+    }
+    expect(await expectInStep()).toEqual([])
+    // And its lead recused later, the copy awaits one like any case.
+    await sql`update assignments set status = 'recused' where id = 'copy-lead'`.execute(db)
+    expect(await expectInStep()).toEqual(['copy-case'])
+  })
+
+  it('the migration fills the table of a store that already holds cases, the same as the triggers kept it', async () => {
+    await chooseOffice(app, 'wutian')
+    const [first, second] = [(await register()).id, (await register()).id]
+    await lead(first, (await addMediator(app)).id)
+    expect(await expectInStep()).toEqual([second])
+    await unassignedCases.down(app.ctx.db)
+    await unassignedCases.up(app.ctx.db)
+    expect(await expectInStep()).toEqual([second])
+  })
+})
