@@ -3,7 +3,8 @@
  * triggers): what each case's row must hold, worked out here from the cases,
  * their party links, the parties and the due dates in JavaScript, not with
  * the triggers' SQL, so that a trigger that misses a write shows up as a
- * difference. The same for the unassigned cases' seqs (unassigned_cases).
+ * difference. The same for the unassigned cases' seqs (unassigned_cases) and each
+ * mediator's cases (mediator_cases).
  */
 import type { Kysely } from 'kysely'
 import type { Database } from '../../electron/main/db/schema'
@@ -67,4 +68,24 @@ export async function expectedUnassigned(db: Kysely<Database>): Promise<number[]
   const led = new Set(assignments.filter((a) => a.role === 'lead' && a.status === 'active').map((a) => a.case_id))
   const ended: readonly string[] = ENDED_STATUSES
   return cases.filter((c) => !ended.includes(c.status) && !led.has(c.id)).map((c) => c.seq)
+}
+
+/** The (mediator, case seq) pairs the store keeps (mediator_cases, kept by triggers), in order. */
+export async function storedMediatorCases(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db.selectFrom('mediator_cases').selectAll().orderBy('mediator_id').orderBy('case_seq').execute()
+  return rows.map((r) => `${r.mediator_id} ${r.case_seq}`)
+}
+
+/** Each mediator's cases by an active assignment, worked out here from the assignments and the cases. */
+export async function expectedMediatorCases(db: Kysely<Database>): Promise<string[]> {
+  const seqs = new Map((await db.selectFrom('cases').select(['id', 'seq']).execute()).map((c) => [c.id, c.seq]))
+  const assignments = await db.selectFrom('assignments').select(['case_id', 'mediator_id', 'status']).execute()
+  const pairs = new Map<string, [string, number]>()
+  for (const a of assignments) {
+    const seq = seqs.get(a.case_id)
+    if (a.status === 'active' && seq !== undefined) pairs.set(`${a.mediator_id} ${seq}`, [a.mediator_id, seq])
+  }
+  return [...pairs.values()]
+    .sort((x, y) => (x[0] === y[0] ? x[1] - y[1] : x[0] < y[0] ? -1 : 1))
+    .map(([m, s]) => `${m} ${s}`)
 }

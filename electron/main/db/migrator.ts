@@ -32,6 +32,7 @@ import * as mConfirmationsByAgreement from './migrations/2026_12_06_1200_index_c
 import * as mCasesByEnded from './migrations/2026_12_06_1300_index_cases_by_ended'
 import * as mUnassignedCases from './migrations/2026_12_06_1400_create_unassigned_cases'
 import * as mOpenByRisk from './migrations/2026_12_06_1500_index_open_cases_by_risk'
+import * as mMediatorCases from './migrations/2026_12_06_1600_create_mediator_cases'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -58,7 +59,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1200_index_confirmations_by_agreement': mConfirmationsByAgreement,
   '2026_12_06_1300_index_cases_by_ended': mCasesByEnded,
   '2026_12_06_1400_create_unassigned_cases': mUnassignedCases,
-  '2026_12_06_1500_index_open_cases_by_risk': mOpenByRisk
+  '2026_12_06_1500_index_open_cases_by_risk': mOpenByRisk,
+  '2026_12_06_1600_create_mediator_cases': mMediatorCases
 }
 
 export interface MigrationReport {

@@ -240,6 +240,15 @@ export interface UnassignedCaseTable {
   seq: number
 }
 
+/**
+ * Derived, kept by triggers (migration 2026_12_06_1600): which cases each mediator holds an active assignment on, by
+ * seq, which a mediator's list reads in page order.
+ */
+export interface MediatorCaseTable {
+  mediator_id: string
+  case_seq: number
+}
+
 export interface ChamberTable extends Tracked {
   id: string
   name: string
@@ -331,6 +340,7 @@ export interface Database
   case_name_keys: CaseNameKeyTable
   case_list_rows: CaseListRowTable
   unassigned_cases: UnassignedCaseTable
+  mediator_cases: MediatorCaseTable
   chambers: ChamberTable
   mediators: MediatorTable
   mediator_offices: MediatorOfficeTable

@@ -100,12 +100,16 @@ async function searchCondition(
 const dueKindCases = (eb: ExpressionBuilder<Database, 'cases'>, kind: string) =>
   eb.selectFrom('case_due').select('case_due.case_id').where('case_due.next_due_kind', '=', kind)
 
-export const activeAssignmentCases = (eb: ExpressionBuilder<Database, 'cases'>, mediatorId: string) =>
-  eb
-    .selectFrom('assignments')
-    .select('assignments.case_id')
-    .where('assignments.mediator_id', '=', mediatorId)
-    .where('assignments.status', '=', 'active')
+/**
+ * The cases mediator `mediatorId` holds an active assignment on: the store keeps their seqs by mediator
+ * (mediator_cases, migration 2026_12_06_1600), so SQLite finds each by seq, in page order, through an index that
+ * also says whether it is open. By case id it looked up every case of the mediator to sort them (97 ms for the
+ * busiest at a million cases) or fetched every open case's id (33 ms).
+ */
+export const mediatorCase =
+  (mediatorId: string): Where =>
+  (eb) =>
+    eb('cases.seq', 'in', eb.selectFrom('mediator_cases').select('case_seq').where('mediator_id', '=', mediatorId))
 
 /**
  * Asked as "has it ended = no", exactly the expression of the index `cases_ended_seq` (migration
@@ -166,7 +170,7 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
     filters.push((eb) => eb('cases.seq', 'in', dueSeqs))
   }
   if (input.dueKind && input.due) filters.push((eb) => eb('cases.id', 'in', dueKindCases(eb, input.dueKind!)))
-  if (input.mediatorId) filters.push((eb) => eb('cases.id', 'in', activeAssignmentCases(eb, input.mediatorId!)))
+  if (input.mediatorId) filters.push(mediatorCase(input.mediatorId))
   if (input.open) filters.push(openCase)
   if (input.unassigned) filters.push(unassignedCase)
   if (input.repeatApplicant) filters.push(repeatApplicantCase)

@@ -19,8 +19,10 @@ import { seedDatabase } from './seed'
 import { dataOf } from '../../../tests/support/contract-cases'
 import {
   expectedListRows,
+  expectedMediatorCases,
   expectedUnassigned,
   storedListRows,
+  storedMediatorCases,
   storedUnassigned
 } from '../../../tests/support/list-rows'
 
@@ -85,6 +87,12 @@ describe('the seeded lifecycle, against the services', () => {
     const unassigned = await storedUnassigned(app.ctx.db)
     expect(unassigned.length).toBeGreaterThan(0)
     expect(unassigned).toEqual(await expectedUnassigned(app.ctx.db))
+  })
+
+  it("keeps each mediator's cases exactly as their active assignments say, whatever order the load wrote them in", async () => {
+    const pairs = await storedMediatorCases(app.ctx.db)
+    expect(pairs.length).toBeGreaterThan(100)
+    expect(pairs).toEqual(await expectedMediatorCases(app.ctx.db))
   })
 
   it('keeps case_due exactly as refreshCaseDue rewrites it, for every case', async () => {

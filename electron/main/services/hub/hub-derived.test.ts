@@ -16,8 +16,10 @@ import { chinaDate } from '../../../../shared/rules/china-time'
 import { acceptedCase, caseWithAgreement } from '../../../../tests/support/lifecycle-fixtures'
 import {
   expectedListRows,
+  expectedMediatorCases,
   expectedUnassigned,
   storedListRows,
+  storedMediatorCases,
   storedUnassigned
 } from '../../../../tests/support/list-rows'
 import { startTempApp, type TempApp } from '../../../../tests/support/temp-app'
@@ -89,10 +91,13 @@ describe('derived tables after a merge', () => {
     expect(listed).toEqual(await expectedListRows(hub.ctx.db))
   })
 
-  it('keeps the unassigned cases in step through the merge, whichever order it wrote cases and their leads', async () => {
+  it('keeps the unassigned cases and each mediator’s cases in step through the merge, whichever order it wrote cases and assignments', async () => {
     const unassigned = await storedUnassigned(hub.ctx.db)
     expect(unassigned.length).toBeGreaterThan(0)
     expect(unassigned).toEqual(await expectedUnassigned(hub.ctx.db))
+    const pairs = await storedMediatorCases(hub.ctx.db)
+    expect(pairs.length).toBeGreaterThan(100)
+    expect(pairs).toEqual(await expectedMediatorCases(hub.ctx.db))
   })
 
   it('registers every seeded case at the office of the store', async () => {

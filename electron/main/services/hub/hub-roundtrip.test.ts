@@ -9,8 +9,10 @@ import { mediatorRecordSchema } from '../../../../shared/domain/mediator-input'
 import { uuidv7 } from '../../../../shared/uuid'
 import {
   expectedListRows,
+  expectedMediatorCases,
   expectedUnassigned,
   storedListRows,
+  storedMediatorCases,
   storedUnassigned
 } from '../../../../tests/support/list-rows'
 import { tableCounts, type TempApp } from '../../../../tests/support/temp-app'
@@ -130,6 +132,7 @@ describe.each(READING_MODES)('hub round trip (bundles read %s)', (mode) => {
     // The list rows the hub's triggers kept through inserts and updates (a new risk colour, an acceptance).
     expect(await storedListRows(hub.ctx.db)).toEqual(await expectedListRows(hub.ctx.db))
     expect(await storedUnassigned(hub.ctx.db)).toEqual(await expectedUnassigned(hub.ctx.db))
+    expect(await storedMediatorCases(hub.ctx.db)).toEqual(await expectedMediatorCases(hub.ctx.db))
     const hubCases = await services['cases.list'](hub.ctx, listCasesSchema.parse({}))
     expect(hubCases.rows.find((r) => r.id === a1)?.riskLevel).toBe('red')
     expect(hubCases.rows.find((r) => r.id === b1)?.caseNumber).toMatch(/^\(2026\)瓯海景山调字第1号$/)

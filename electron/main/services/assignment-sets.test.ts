@@ -1,26 +1,34 @@
 /*
- * The "unassigned" list and the overview's figure read the seqs the store
- * keeps in unassigned_cases (triggers, migration 2026_12_06_1400). Every
- * write that makes a case open without an active lead, or ends that, must
- * reach the table in the same transaction: registration, a lead assigned
- * (an assistant is not one), a lead's recusal with and without a
- * replacement, a case declined. After each, the table holds exactly what the
- * cases and their assignments say (tests/support/list-rows.ts), and the list
- * shows it. The hub's merge and the generator's load are checked the same way
- * in their own suites.
+ * Two sets the store keeps from the assignments, by triggers: the seqs of the
+ * open cases with no active lead (unassigned_cases, migration 2026_12_06_1400:
+ * the "unassigned" list and the overview's figure), and each mediator's cases
+ * (mediator_cases, 2026_12_06_1600: a mediator's list and home). Every write
+ * that changes either must reach it in the same transaction: registration, a
+ * lead or an assistant assigned, a recusal with and without a replacement, a
+ * case declined. After each, both tables hold exactly what the cases and
+ * their assignments say (tests/support/list-rows.ts), and the lists show it.
+ * The hub's merge and the generator's load are checked the same way in their
+ * own suites.
  */
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import * as unassignedCases from '../db/migrations/2026_12_06_1400_create_unassigned_cases'
+import * as mediatorCases from '../db/migrations/2026_12_06_1600_create_mediator_cases'
 import { chooseOffice, residentId } from '../../../tests/support/intake-fixtures'
-import { expectedUnassigned, storedUnassigned } from '../../../tests/support/list-rows'
+import {
+  expectedMediatorCases,
+  expectedUnassigned,
+  storedMediatorCases,
+  storedUnassigned
+} from '../../../tests/support/list-rows'
 import { addMediator } from '../../../tests/support/roster-fixtures'
 import { api, app, failure, ok, register, useFreshApp } from '../../../tests/support/case-harness'
 
 useFreshApp()
 
-/** The stored seqs equal the oracle's; returned as case ids for reading. */
+/** Both stored sets equal the oracle's; the unassigned ones returned as case ids for reading. */
 async function expectInStep(): Promise<string[]> {
+  expect(await storedMediatorCases(app.ctx.db)).toEqual(await expectedMediatorCases(app.ctx.db))
   const stored = await storedUnassigned(app.ctx.db)
   expect(stored).toEqual(await expectedUnassigned(app.ctx.db))
   if (stored.length === 0) return []
@@ -34,12 +42,18 @@ async function listed(): Promise<{ ids: string[]; total: number | null }> {
   return { ids: page.rows.map((r) => r.id), total: page.total }
 }
 
+/** A mediator's list (by the roster filter), oldest first. */
+async function mediatorsCases(mediatorId: string): Promise<string[]> {
+  const page = ok(await api['cases.list']({ mediatorId, sort: 'oldest', limit: 200 }))
+  return page.rows.map((r) => r.id)
+}
+
 async function lead(caseId: string, mediatorId: string) {
   const assigned = ok(await api['assignments.assign']({ caseId, mediatorId, role: 'lead' }))
   return assigned.find((a) => a.role === 'lead' && a.status === 'active')!
 }
 
-describe('the unassigned cases follow every write', () => {
+describe('the unassigned cases and each mediator’s cases follow every write', () => {
   it('registration, a lead, an assistant, a recusal with and without a replacement, a decline', async () => {
     await chooseOffice(app, 'wutian')
     const [first, second, third] = [(await register()).id, (await register()).id, (await register()).id]
@@ -56,10 +70,12 @@ describe('the unassigned cases follow every write', () => {
     // An assistant is not a lead: the second case still awaits one.
     ok(await api['assignments.assign']({ caseId: second, mediatorId: zhengGuoping.id, role: 'assistant' }))
     expect(await expectInStep()).toEqual([second, third])
+    expect([await mediatorsCases(linHaiyan.id), await mediatorsCases(zhengGuoping.id)]).toEqual([[first], [second]])
 
     // Recused with no replacement, the first case awaits a lead again; with one, it does not.
     ok(await api['assignments.recuse']({ assignmentId: firstLead.id, reason: '申请人申请回避' }))
     expect(await expectInStep()).toEqual([first, second, third])
+    expect(await mediatorsCases(linHaiyan.id)).toEqual([])
     const secondLead = await lead(first, zhengGuoping.id)
     ok(
       await api['assignments.recuse']({
@@ -69,6 +85,7 @@ describe('the unassigned cases follow every write', () => {
       })
     )
     expect(await expectInStep()).toEqual([second, third])
+    expect([await mediatorsCases(linHaiyan.id), await mediatorsCases(zhengGuoping.id)]).toEqual([[first], [second]])
 
     ok(
       await api['cases.decline']({
@@ -110,18 +127,39 @@ describe('the unassigned cases follow every write', () => {
       await sql`pragma foreign_keys = on`.execute(db)
     }
     expect(await expectInStep()).toEqual([])
-    // And its lead recused later, the copy awaits one like any case.
+    // A second active assignment of the same mediator on the copy (an expert's, written by hand): one pair, which
+    // stays while either is active.
+    await sql`update lead_copy set id = 'copy-expert', role = 'expert'`.execute(db)
+    await sql`insert into assignments select * from lead_copy`.execute(db)
+    expect(await expectInStep()).toEqual([])
+    // Its lead recused, the copy awaits one like any case, and its mediator still holds it as an expert.
     await sql`update assignments set status = 'recused' where id = 'copy-lead'`.execute(db)
     expect(await expectInStep()).toEqual(['copy-case'])
+    const [{ mediator_id: mediatorId }] = await sql<{
+      mediator_id: string
+    }>`select mediator_id from assignments where id = 'copy-expert'`
+      .execute(db)
+      .then((r) => r.rows)
+    expect(await mediatorsCases(mediatorId)).toEqual([theCase, 'copy-case'])
+    await sql`delete from assignments where id = 'copy-expert'`.execute(db)
+    expect(await expectInStep()).toEqual(['copy-case'])
+    expect(await mediatorsCases(mediatorId)).toEqual([theCase])
+    await sql`drop table temp.lead_copy`.execute(db)
+    await sql`drop table temp.case_copy`.execute(db)
   })
 
-  it('the migration fills the table of a store that already holds cases, the same as the triggers kept it', async () => {
+  it('the migrations fill both tables of a store that already holds cases, the same as the triggers kept them', async () => {
     await chooseOffice(app, 'wutian')
     const [first, second] = [(await register()).id, (await register()).id]
     await lead(first, (await addMediator(app)).id)
     expect(await expectInStep()).toEqual([second])
-    await unassignedCases.down(app.ctx.db)
-    await unassignedCases.up(app.ctx.db)
+    const pairs = await storedMediatorCases(app.ctx.db)
+    expect(pairs).toHaveLength(1)
+    for (const migration of [unassignedCases, mediatorCases]) {
+      await migration.down(app.ctx.db)
+      await migration.up(app.ctx.db)
+    }
     expect(await expectInStep()).toEqual([second])
+    expect(await storedMediatorCases(app.ctx.db)).toEqual(pairs)
   })
 })
