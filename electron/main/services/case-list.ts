@@ -159,15 +159,21 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
   if (input.due) {
     // case_due holds each open case's earliest due date, indexed by (next_due_on, case_seq).
     const today = chinaDate(ctx.clock.now())
-    const dueSeqs =
-      input.due === 'overdue'
-        ? ctx.db.selectFrom('case_due').select('case_seq').where('next_due_on', '<', today)
-        : ctx.db
-            .selectFrom('case_due')
-            .select('case_seq')
-            .where('next_due_on', '>=', today)
-            .where('next_due_on', '<=', addCalendarDays(today, input.dueWithinDays))
-    filters.push((eb) => eb('cases.seq', 'in', dueSeqs))
+    const due = (eb: ExpressionBuilder<Database, 'cases'>) => {
+      const dueCases = eb.selectFrom('case_due').select('case_due.case_seq')
+      return input.due === 'overdue'
+        ? dueCases.where('case_due.next_due_on', '<', today)
+        : dueCases
+            .where('case_due.next_due_on', '>=', today)
+            .where('case_due.next_due_on', '<=', addCalendarDays(today, input.dueWithinDays))
+    }
+    // The unassigned cases (few) drive when asked for: each one's due date is then looked up by seq, instead of
+    // every due case's seq collected first (29,508 overdue at a million cases: 12 → 2 ms).
+    filters.push((eb) =>
+      input.unassigned
+        ? eb.exists(due(eb).whereRef('case_due.case_seq', '=', 'cases.seq'))
+        : eb('cases.seq', 'in', due(eb))
+    )
   }
   if (input.dueKind && input.due) filters.push((eb) => eb('cases.id', 'in', dueKindCases(eb, input.dueKind!)))
   if (input.mediatorId) filters.push(mediatorCase(input.mediatorId))
