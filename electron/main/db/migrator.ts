@@ -33,6 +33,7 @@ import * as mCasesByEnded from './migrations/2026_12_06_1300_index_cases_by_ende
 import * as mUnassignedCases from './migrations/2026_12_06_1400_create_unassigned_cases'
 import * as mOpenByRisk from './migrations/2026_12_06_1500_index_open_cases_by_risk'
 import * as mMediatorCases from './migrations/2026_12_06_1600_create_mediator_cases'
+import * as mMediatorCasesByCase from './migrations/2026_12_06_1700_index_mediator_cases_by_case'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -60,7 +61,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1300_index_cases_by_ended': mCasesByEnded,
   '2026_12_06_1400_create_unassigned_cases': mUnassignedCases,
   '2026_12_06_1500_index_open_cases_by_risk': mOpenByRisk,
-  '2026_12_06_1600_create_mediator_cases': mMediatorCases
+  '2026_12_06_1600_create_mediator_cases': mMediatorCases,
+  '2026_12_06_1700_index_mediator_cases_by_case': mMediatorCasesByCase
 }
 
 export interface MigrationReport {

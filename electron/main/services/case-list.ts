@@ -118,7 +118,8 @@ export const mediatorCase =
  * the whole register (1.2 s at a million cases).
  */
 const HAS_ENDED = sql.raw(`(cases.status in (${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')}))`)
-export const openCase: Where = () => sql<SqlBool>`${HAS_ENDED} = 0`
+export const openCaseCondition = sql<SqlBool>`${HAS_ENDED} = 0`
+export const openCase: Where = () => openCaseCondition
 
 /**
  * Open with no active lead mediator: the store keeps these cases' seqs (unassigned_cases, migration 2026_12_06_1400),
