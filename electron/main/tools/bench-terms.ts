@@ -5,7 +5,9 @@
  * phone, a whole case number, a common summary word (three or more
  * characters), a two-character word, and a term that finds nothing. The list
  * filters are office + status pairs of real cases, with a keyset cursor at a
- * random case for the deep page. Deterministic from the seed.
+ * random case for the deep page, and the lists the overviews link to (unassigned,
+ * open and red, a mediator's, overdue) with a real office or mediator. Deterministic
+ * from the seed.
  */
 import { sql } from 'kysely'
 import type { MethodInput } from '../../../shared/ipc-contract'
@@ -37,6 +39,13 @@ async function caseAt(ctx: AppContext, seq: number) {
     .select(['seq', 'case_number', 'handling_office_id', 'status'])
     .where('seq', '=', seq)
     .executeTakeFirst()
+}
+
+async function mediatorAt(ctx: AppContext, rowid: number): Promise<string | null> {
+  const { rows } = await sql<{ m: string }>`select mediator_id as m from assignments where rowid = ${rowid}`.execute(
+    ctx.db
+  )
+  return rows[0]?.m ?? null
 }
 
 /** Draw `count` values with `draw`, which may return null for a sample that does not fit (bounded tries). */
@@ -91,6 +100,33 @@ export async function sampleKinds(ctx: AppContext, rng: Rng, count: number): Pro
     return found ? { officeId: found.handling_office_id, status: found.status, cursor: String(found.seq) } : null
   })
 
+  // The lists the overviews link to, each with a real office or a real mediator and either order.
+  const { rows: counts } = await sql<{ assignments: number }>`
+    select max(rowid) as assignments from assignments`.execute(ctx.db)
+  const maxAssignment = Number(counts[0].assignments ?? 0)
+  const overviewLinks = await collect(count, async () => {
+    const found = await caseAt(ctx, 1 + rng.int(maxSeq))
+    if (!found) return null
+    const sort = rng.pick(['newest', 'oldest'] as const)
+    const officeId = found.handling_office_id
+    const mediator = maxAssignment === 0 ? null : await mediatorAt(ctx, 1 + rng.int(maxAssignment))
+    const links: ListInput[] = [
+      { unassigned: true, sort },
+      { unassigned: true, officeId, sort },
+      { unassigned: true, due: 'overdue', sort },
+      { open: true, riskLevel: 'red', sort },
+      { open: true, riskLevel: 'red', officeId, sort },
+      { due: 'overdue', riskLevel: 'red', sort },
+      ...(mediator
+        ? [
+            { mediatorId: mediator, open: true, sort },
+            { mediatorId: mediator, sort }
+          ]
+        : [])
+    ]
+    return rng.pick(links)
+  })
+
   const pickAll = (words: readonly string[]) => Array.from({ length: count }, () => rng.pick(words))
   const search = (key: string, label: string, terms: string[]): BenchKind => ({
     key,
@@ -118,6 +154,12 @@ export async function sampleKinds(ctx: AppContext, rng: Rng, count: number): Pro
       label: '列表：组织+状态，深页（游标）',
       target: 'list',
       inputs: filtered.map((f) => ({ ...f }) as ListInput)
+    },
+    {
+      key: 'listOverview',
+      label: '列表：总览链接的筛选（待分派、在办红色风险、调解员在办、逾期），第 1 页',
+      target: 'list',
+      inputs: overviewLinks
     }
   ]
 }

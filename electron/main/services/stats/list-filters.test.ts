@@ -86,6 +86,27 @@ describe('case-list filters of the overview', () => {
     }
   })
 
+  it('overdue: the open cases drive, alone or of one risk level, each one’s due date looked up by seq', async () => {
+    // Collected first by date, every overdue case was found again by seq (29,508 at a million cases): overdue alone
+    // 7.7 → 3.3 ms, overdue and red 85 → 2 ms.
+    const [alone, aloneOldest, red, redOldest] = await plans([{ due: 'overdue' }, { due: 'overdue', riskLevel: 'red' }])
+    for (const plan of [alone, aloneOldest])
+      expect(plan).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_ended_seq/)
+    for (const plan of [red, redOldest])
+      expect(plan).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_risk_ended_seq/)
+    for (const plan of [alone, aloneOldest, red, redOldest]) {
+      expect(plan).toMatch(
+        /SEARCH case_due (EXISTS )?USING (COVERING )?INDEX sqlite_autoindex_case_due_\d \(case_seq=\?\)/
+      )
+      expect(plan).not.toMatch(/case_due_on|^SCAN cases|TEMP B-TREE/m)
+    }
+    // Due within days, or of one kind, are few: they drive, collected by date (and kind) first.
+    for (const plan of await plans([{ due: 'due_soon' }, { due: 'overdue', dueKind: 'follow_up', riskLevel: 'red' }])) {
+      expect(plan).toMatch(/SEARCH case_due USING (COVERING )?INDEX case_due_on \(next_due_on[<>]/)
+      expect(plan).not.toMatch(/^SCAN cases|TEMP B-TREE/m)
+    }
+  })
+
   it('unassigned: the page and its count read the store’s own table of them, in page order either way round', async () => {
     // Through the open cases, oldest first walked every open case with a lead to fill the page (0.47 s at a million);
     // through an office's index, every case of the office (25 ms); and with a due filter, every due case was
