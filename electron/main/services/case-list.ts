@@ -151,7 +151,7 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
   // cases (follow-ups overdue: 2.8 ms, against 12.6 ms walking every open case). Whichever drives, a leading unary
   // plus keeps SQLite from walking a whole office's or status's cases through their index instead (unassigned
   // cases of one office: 25 → 1 ms).
-  const dueLookedUp = Boolean(input.unassigned || (input.due === 'overdue' && !input.dueKind))
+  const dueLookedUp = Boolean(input.due && (input.unassigned || (input.due === 'overdue' && !input.dueKind)))
   const driven = (input.due && !dueLookedUp) || input.unassigned
   const column = (name: string) => (driven ? sql<string>`+${sql.ref(name)}` : sql<string>`${sql.ref(name)}`)
   if (input.status) filters.push((eb) => eb(column('cases.status'), '=', input.status!))

@@ -168,7 +168,7 @@ export async function supervisorHome(ctx: AppContext): Promise<SupervisorHome> {
  * Open cases per active roster entry (active assignments), busiest first. The open cases drive the query (their
  * seqs through `cases_ended_seq`), and each one's mediators come from the store's (mediator, case) pairs by seq
  * (`mediator_cases_by_case`), index to index. SQLite otherwise walked every assignment ever made and looked its case
- * up (15–22 s at a million cases); through the assignments by case id it took 250 ms (45 ms now;
+ * up (15–22 s at a million cases); through the assignments by case id it took 250 ms (50 ms now;
  * docs/performance.md). CROSS JOIN is SQLite's way of fixing that order. A pair is one case, counted once.
  */
 async function mediatorLoad(ctx: AppContext, offices: string[] | null): Promise<MediatorLoad[]> {
