@@ -7,6 +7,7 @@
  * mediator's cases (mediator_cases).
  */
 import type { Kysely } from 'kysely'
+import { expect } from 'vitest'
 import type { Database } from '../../electron/main/db/schema'
 import { ENDED_STATUSES } from '../../shared/domain/case-input'
 
@@ -88,4 +89,24 @@ export async function expectedMediatorCases(db: Kysely<Database>): Promise<strin
   return [...pairs.values()]
     .sort((x, y) => (x[0] === y[0] ? x[1] - y[1] : x[0] < y[0] ? -1 : 1))
     .map(([m, s]) => `${m} ${s}`)
+}
+
+/**
+ * Every table the store keeps by triggers equals its oracle, after a bulk load or a merge wrote its rows in whatever
+ * order, and none is emptier than `atLeast` says (so an empty store cannot pass). Returns the stored list rows.
+ */
+export async function expectStoreKeptInStep(
+  db: Kysely<Database>,
+  atLeast: { listRows: number; unassigned: number; mediatorCases: number }
+) {
+  const listRows = await storedListRows(db)
+  expect(listRows).toEqual(await expectedListRows(db))
+  const unassigned = await storedUnassigned(db)
+  expect(unassigned).toEqual(await expectedUnassigned(db))
+  const mediatorCases = await storedMediatorCases(db)
+  expect(mediatorCases).toEqual(await expectedMediatorCases(db))
+  expect(listRows.length, 'list rows').toBeGreaterThanOrEqual(atLeast.listRows)
+  expect(unassigned.length, 'unassigned cases').toBeGreaterThanOrEqual(atLeast.unassigned)
+  expect(mediatorCases.length, "mediators' cases").toBeGreaterThanOrEqual(atLeast.mediatorCases)
+  return listRows
 }
