@@ -34,6 +34,7 @@ import * as mUnassignedCases from './migrations/2026_12_06_1400_create_unassigne
 import * as mOpenByRisk from './migrations/2026_12_06_1500_index_open_cases_by_risk'
 import * as mMediatorCases from './migrations/2026_12_06_1600_create_mediator_cases'
 import * as mMediatorCasesByCase from './migrations/2026_12_06_1700_index_mediator_cases_by_case'
+import * as mCasesByOfficeAndType from './migrations/2026_12_06_1800_index_cases_by_office_and_type'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -62,7 +63,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1400_create_unassigned_cases': mUnassignedCases,
   '2026_12_06_1500_index_open_cases_by_risk': mOpenByRisk,
   '2026_12_06_1600_create_mediator_cases': mMediatorCases,
-  '2026_12_06_1700_index_mediator_cases_by_case': mMediatorCasesByCase
+  '2026_12_06_1700_index_mediator_cases_by_case': mMediatorCasesByCase,
+  '2026_12_06_1800_index_cases_by_office_and_type': mCasesByOfficeAndType
 }
 
 export interface MigrationReport {

@@ -18,7 +18,7 @@ import type { Database } from '../db/schema'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { addCalendarDays } from '../../../shared/rules/working-days'
 import { ENDED_STATUSES } from '../../../shared/domain/case-input'
-import { checkOffice, reachableOffices } from './accounts/scope'
+import { checkOffice, reachableOffices, withinReach } from './accounts/scope'
 import {
   drivenSeqs,
   firstCharSource,
@@ -30,6 +30,7 @@ import {
   type SeqSource
 } from './case-search-driven'
 import { digitsSource } from './case-search-digits'
+import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
@@ -117,6 +118,8 @@ export const mediatorCase =
 const HAS_ENDED = sql.raw(`(cases.status in (${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')}))`)
 export const openCaseCondition = sql<SqlBool>`${HAS_ENDED} = 0`
 export const openCase: Where = () => openCaseCondition
+/** The same, in a form no index answers: for when another filter's index drives (a date range's). */
+const openCaseTested: Where = () => sql<SqlBool>`+${HAS_ENDED} = 0`
 
 /**
  * Open with no active lead mediator: the store keeps these cases' seqs (unassigned_cases, migration 2026_12_06_1400),
@@ -139,6 +142,16 @@ export const repeatApplicantCase: Where = () => sql<SqlBool>`exists (
     and earlier.registered_at < cases.registered_at
     and earlier.registered_at >= strftime('%Y-%m-%dT%H:%M:%fZ', cases.registered_at, '-12 months'))`
 
+/**
+ * The offices an account reaches (accounts/scope.ts), or none at all for an account not yet linked (nothing is listed
+ * or counted rather than everything). Never an index's to drive: an account of one office has it named as the list's
+ * office too (withinReach), and that filter's index is chosen with the others (indexedColumns).
+ */
+export const reachCondition =
+  (offices: string[]): Where =>
+  (eb) =>
+    eb(sql<string>`+${sql.ref('cases.handling_office_id')}`, 'in', offices.length > 0 ? offices : [''])
+
 /** Every filter of the list but the search box, as conditions on cases (the overview counts with these too). */
 export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases.list'>, 'query'>): Where[] {
   const filters: Where[] = []
@@ -153,7 +166,11 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
   // cases of one office: 25 → 1 ms).
   const dueLookedUp = Boolean(input.due && (input.unassigned || (input.due === 'overdue' && !input.dueKind)))
   const driven = (input.due && !dueLookedUp) || input.unassigned
-  const column = (name: string) => (driven ? sql<string>`+${sql.ref(name)}` : sql<string>`${sql.ref(name)}`)
+  const indexed = indexedColumns(input, Boolean(driven))
+  const column = (name: FilterColumn) =>
+    indexed.includes(name) ? sql<string>`${sql.ref(name)}` : sql<string>`+${sql.ref(name)}`
+  // With a date range its index drives: "open" is then tested on each case rather than walked.
+  const open = asksDates(input) ? openCaseTested : openCase
   if (input.status) filters.push((eb) => eb(column('cases.status'), '=', input.status!))
   if (input.disputeType) filters.push((eb) => eb(column('cases.dispute_type'), '=', input.disputeType!))
   if (input.officeId) filters.push((eb) => eb(column('cases.handling_office_id'), '=', input.officeId!))
@@ -177,10 +194,10 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
       dueLookedUp ? eb.exists(due(eb).whereRef('case_due.case_seq', '=', 'cases.seq')) : eb('cases.seq', 'in', due(eb))
     )
     // Said again for the open cases' indexes to drive; it changes no answer.
-    if (dueLookedUp && !input.unassigned && !input.open) filters.push(openCase)
+    if (dueLookedUp && !input.unassigned && !input.open) filters.push(open)
   }
   if (input.mediatorId) filters.push(mediatorCase(input.mediatorId))
-  if (input.open) filters.push(openCase)
+  if (input.open) filters.push(open)
   if (input.unassigned) filters.push(unassignedCase)
   if (input.repeatApplicant) filters.push(repeatApplicantCase)
   return filters
@@ -263,11 +280,11 @@ const cappedCount = (db: AppContext['db'], matching: Where) =>
     .select((eb) => eb.fn.countAll<number>().as('counted'))
 
 export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'>): Promise<CaseListPage> {
-  const filters = filterConditions(ctx, input)
   // Clerks and mediators list and search their own offices' cases only (accounts/scope.ts).
   const offices = await reachableOffices(ctx)
   checkOffice(input.officeId, offices)
-  if (offices) filters.push((eb) => eb('cases.handling_office_id', 'in', offices.length > 0 ? offices : ['']))
+  const filters = filterConditions(ctx, withinReach(input, offices))
+  if (offices) filters.push(reachCondition(offices))
   const search = input.query ? await searchCondition(ctx, input.query) : null
   const newest = input.sort === 'newest'
   const order = newest ? 'desc' : 'asc'
@@ -310,7 +327,8 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   } else {
     let seqs = ctx.db.selectFrom('cases').select('cases.seq').where(matching)
     if (cursor !== null) seqs = seqs.where('cases.seq', newest ? '<' : '>', cursor)
-    pageSeqs = seqs.orderBy('cases.seq', order).limit(input.limit + 1)
+    // A date range's index drives (indexedColumns); ordered by seq as written, SQLite would walk seq instead.
+    pageSeqs = seqs.orderBy(asksDates(input) ? sql`+cases.seq` : 'cases.seq', order).limit(input.limit + 1)
   }
   // What the list shows is read from each case's list row (a table the store keeps, keyed by seq): a page of
   // cases scattered over the register reads one small row each instead of the case, its due date and its parties.

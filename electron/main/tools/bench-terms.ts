@@ -6,12 +6,14 @@
  * characters), a two-character word, and a term that finds nothing. The list
  * filters are office + status pairs of real cases, with a keyset cursor at a
  * random case for the deep page, and the lists the overviews link to (unassigned,
- * open and red, a mediator's, overdue) with a real office or mediator. Deterministic
- * from the seed.
+ * open and red, a mediator's, overdue) with a real office or mediator, and an office's
+ * list with a type, "open", "overdue" or a real case's month. Deterministic from the seed.
  */
 import { sql } from 'kysely'
 import type { MethodInput } from '../../../shared/ipc-contract'
 import type { AppContext } from '../context'
+import { chinaDate } from '../../../shared/rules/china-time'
+import { monthRange } from '../services/stats/counting'
 import { Rng } from './seed-random'
 import { COMMON_WORDS, SHORT_WORDS } from './seed-summaries'
 
@@ -36,7 +38,7 @@ async function partyAt(ctx: AppContext, rowid: number) {
 async function caseAt(ctx: AppContext, seq: number) {
   return ctx.db
     .selectFrom('cases')
-    .select(['seq', 'case_number', 'handling_office_id', 'status'])
+    .select(['seq', 'case_number', 'handling_office_id', 'status', 'dispute_type', 'registered_at'])
     .where('seq', '=', seq)
     .executeTakeFirst()
 }
@@ -127,6 +129,26 @@ export async function sampleKinds(ctx: AppContext, rng: Rng, count: number): Pro
     return rng.pick(links)
   })
 
+  // An office's list with what its users add to it: a type, "open", "overdue", the month a real case was registered in.
+  const combined = await collect(count, async () => {
+    const found = await caseAt(ctx, 1 + rng.int(maxSeq))
+    if (!found) return null
+    const sort = rng.pick(['newest', 'oldest'] as const)
+    const { handling_office_id: officeId, dispute_type: disputeType } = found
+    const { from, to } = monthRange(chinaDate(new Date(found.registered_at)).slice(0, 7))
+    const combinations: ListInput[] = [
+      { officeId, sort },
+      { officeId, open: true, sort },
+      { officeId, due: 'overdue', sort },
+      { disputeType, due: 'overdue', sort },
+      { officeId, disputeType, sort },
+      { officeId, disputeType, open: true, sort },
+      { officeId, registeredFrom: from, registeredTo: to, sort },
+      { registeredFrom: from, registeredTo: to, sort }
+    ]
+    return rng.pick(combinations)
+  })
+
   const pickAll = (words: readonly string[]) => Array.from({ length: count }, () => rng.pick(words))
   const search = (key: string, label: string, terms: string[]): BenchKind => ({
     key,
@@ -160,6 +182,12 @@ export async function sampleKinds(ctx: AppContext, rng: Rng, count: number): Pro
       label: '列表：总览链接的筛选（待分派、在办红色风险、调解员在办、逾期），第 1 页',
       target: 'list',
       inputs: overviewLinks
+    },
+    {
+      key: 'listCombined',
+      label: '列表：组织与类型、在办、逾期、登记月份的组合，第 1 页',
+      target: 'list',
+      inputs: combined
     }
   ]
 }

@@ -9,7 +9,8 @@
  * or confirmation that belongs to one.
  */
 import type { UserRole } from '../../../../shared/domain/user'
-import type { MethodName } from '../../../../shared/ipc-contract'
+import type { MethodName, ParsedInput } from '../../../../shared/ipc-contract'
+import type { CaseListFilter } from '../../../../shared/domain/stats'
 import { ROSTER_ROLES } from '../../../../shared/domain/account'
 import { isOwnCaseWork } from '../../../../shared/permissions'
 import type { AppContext } from '../../context'
@@ -78,6 +79,17 @@ export async function reachableOffices(ctx: AppContext): Promise<string[] | null
   if (linked.length > 0) return linked.map((l) => l.office_id)
   const installation = (await getSetting(ctx, { key: 'installation.officeId' })).value as string | null
   return installation ? [installation] : []
+}
+
+/**
+ * A list's or a figure's filter within reach: an account of one office has it named, so a figure's link opens the
+ * same cases, and the office's own indexes can drive the list (case-list.ts indexedColumns).
+ */
+export function withinReach(filter: ParsedInput<'cases.list'>, offices: string[] | null): ParsedInput<'cases.list'>
+export function withinReach(filter: CaseListFilter, offices: string[] | null): CaseListFilter
+export function withinReach(filter: { officeId?: string }, offices: string[] | null): { officeId?: string } {
+  if (offices && offices.length === 1 && !filter.officeId) return { ...filter, officeId: offices[0] }
+  return filter
 }
 
 /** Refuse an office outside the account's reach, asked for by name (a list or chart filter). */

@@ -9,21 +9,12 @@ import { sql } from 'kysely'
 import { listCasesSchema } from '../../../../shared/domain/case-input'
 import type { CaseListFilter, Figure } from '../../../../shared/domain/stats'
 import type { AppContext } from '../../context'
-import { filterConditions, type Where } from '../case-list'
-
-/** A figure's filter within reach: an account of one office has it named, so its link opens the same cases. */
-export function withinReach(filter: CaseListFilter, offices: string[] | null): CaseListFilter {
-  if (offices && offices.length === 1 && !filter.officeId) return { ...filter, officeId: offices[0] }
-  return filter
-}
+import { withinReach } from '../accounts/scope'
+import { filterConditions, reachCondition, type Where } from '../case-list'
 
 export function conditionsOf(ctx: AppContext, filter: CaseListFilter, offices: string[] | null): Where[] {
   const conditions = filterConditions(ctx, listCasesSchema.parse(filter))
-  if (offices) {
-    // No office at all (an account not yet linked): nothing is counted, rather than everything.
-    const reach = offices.length > 0 ? offices : ['']
-    conditions.push((eb) => eb('cases.handling_office_id', 'in', reach))
-  }
+  if (offices) conditions.push(reachCondition(offices))
   return conditions
 }
 

@@ -19,8 +19,8 @@ import { addCalendarDays, isoWeekday } from '../../../../shared/rules/working-da
 import type { AppContext } from '../../context'
 import { todayOf } from '../lifecycle/guards'
 import { listHearings } from '../hearings/hearing-store'
-import { countGrouped, figure, monthRange, shiftMonth, withinReach } from './counting'
-import { reachableOffices } from '../accounts/scope'
+import { countGrouped, figure, monthRange, shiftMonth } from './counting'
+import { reachableOffices, withinReach } from '../accounts/scope'
 import { openCaseCondition } from '../case-list'
 
 export async function clerkHome(ctx: AppContext): Promise<ClerkHome> {

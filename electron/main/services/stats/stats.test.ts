@@ -244,6 +244,42 @@ describe('supervisor home', () => {
   })
 })
 
+describe('a clerk’s case list', () => {
+  it('names their office, whose indexes then drive as if they had picked it; the same cases as that office’s list', async () => {
+    // The reach as an indexed "office in (…)" competed with the filters' own indexes: open red cases of the busiest
+    // office went through the office's open cases (2 → 67 ms at a million cases).
+    const filters = [{ open: true, riskLevel: 'red' }, { due: 'overdue' }, { disputeType: 'contract' }] as const
+    const expectedIndex = ['cases_risk_ended_seq', 'cases_office_ended_seq', 'cases_office_type_seq']
+    await signInAs(seed.users.clerkA)
+    const capture = capturingContext(app.ctx, app.store.handle)
+    for (const filter of filters) await services['cases.list'](capture.ctx, listCasesSchema.parse(filter))
+    // Each list: the account's offices, then the page with its count.
+    const statements = capture.take().filter((s) => s.sql.includes('"case_list_rows"'))
+    expect(statements).toHaveLength(filters.length)
+    for (const [i, statement] of statements.entries()) {
+      const { rows } = await sql<{
+        detail: string
+      }>`explain query plan ${sql.raw(inlineParameters(statement))}`.execute(app.ctx.db)
+      const page = rows.map((r) => r.detail).find((d) => d.startsWith('SEARCH cases'))
+      expect(page, JSON.stringify(filters[i])).toMatch(new RegExp(`INDEX ${expectedIndex[i]} \\(`))
+    }
+    for (const filter of filters) {
+      const own = await services['cases.list'](app.ctx, listCasesSchema.parse(filter))
+      app.ctx.session.accountsEnabled = false
+      try {
+        const office = await services['cases.list'](
+          app.ctx,
+          listCasesSchema.parse({ ...filter, officeId: seed.officeA })
+        )
+        expect(own.rows.map((r) => r.id)).toEqual(office.rows.map((r) => r.id))
+        expect(own.total).toBe(office.total)
+      } finally {
+        app.ctx.session.accountsEnabled = true
+      }
+    }
+  })
+})
+
 describe('charts', () => {
   const grouped = async (column: string, office: string | null) =>
     new Map(
