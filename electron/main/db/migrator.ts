@@ -35,6 +35,7 @@ import * as mOpenByRisk from './migrations/2026_12_06_1500_index_open_cases_by_r
 import * as mMediatorCases from './migrations/2026_12_06_1600_create_mediator_cases'
 import * as mMediatorCasesByCase from './migrations/2026_12_06_1700_index_mediator_cases_by_case'
 import * as mCasesByOfficeAndType from './migrations/2026_12_06_1800_index_cases_by_office_and_type'
+import * as mCasesDatesByTypeAndRisk from './migrations/2026_12_06_1900_index_cases_dates_by_type_and_risk'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -64,7 +65,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1500_index_open_cases_by_risk': mOpenByRisk,
   '2026_12_06_1600_create_mediator_cases': mMediatorCases,
   '2026_12_06_1700_index_mediator_cases_by_case': mMediatorCasesByCase,
-  '2026_12_06_1800_index_cases_by_office_and_type': mCasesByOfficeAndType
+  '2026_12_06_1800_index_cases_by_office_and_type': mCasesByOfficeAndType,
+  '2026_12_06_1900_index_cases_dates_by_type_and_risk': mCasesDatesByTypeAndRisk
 }
 
 export interface MigrationReport {

@@ -105,15 +105,24 @@ describe('case-list filters of the overview', () => {
     })
   })
 
-  it('a registration date range: its index drives, an office’s own if one is asked, and only its matches are sorted', async () => {
+  it('a registration date range drives, through an office’s, a type’s or a risk level’s own dates if one is asked', async () => {
     // Through an office's index the walk reached last month's cases oldest first after the office's whole history
-    // (0.3–0.8 s for the busiest office at a million cases, 2–3 ms through its dates); "open" walked every open case.
+    // (0.3–0.8 s for the busiest office at a million cases, 1–3 ms through its dates); "open" walked every open case.
+    // Through the dates alone a year of a rare type took 263 ms, of red cases 143 ms (1–2 ms through their own dates).
     const from = addDays(seed.today, -30)
     const dates = 'cases_registered_at (registered_at>?)'
     const officeDates = 'cases_office_registered_seq (handling_office_id=? AND registered_at>?)'
     const expected: Array<[Record<string, unknown>, string]> = [
       [{ registeredFrom: from }, dates],
-      [{ registeredFrom: from, due: 'overdue', riskLevel: 'red' }, dates],
+      [{ registeredFrom: from, status: 'registered', source: 'walk_in' }, dates],
+      [
+        { registeredFrom: from, disputeType: 'labour', open: true },
+        'cases_type_registered_seq (dispute_type=? AND registered_at>?)'
+      ],
+      [
+        { registeredFrom: from, due: 'overdue', riskLevel: 'red' },
+        'cases_risk_registered_seq (risk_level=? AND registered_at>?)'
+      ],
       [{ registeredFrom: from, officeId: seed.officeA }, officeDates],
       [{ registeredFrom: from, open: true, officeId: seed.officeA, disputeType: 'contract' }, officeDates]
     ]
@@ -163,7 +172,8 @@ describe('case-list filters of the overview', () => {
       { officeId: seed.officeA, disputeType: 'contract' },
       { open: true, officeId: seed.officeB, disputeType: 'labour' },
       { open: true, riskLevel: 'red', officeId: seed.officeA },
-      { due: 'overdue', riskLevel: 'red', officeId: seed.officeB }
+      { due: 'overdue', riskLevel: 'red', officeId: seed.officeB },
+      { riskLevel: 'red' }
     ]
     let nonEmpty = 0
     for (const filter of combinations)
@@ -174,7 +184,7 @@ describe('case-list filters of the overview', () => {
         expect(await listed(asked), JSON.stringify(asked)).toEqual(want)
       }
     // The oracle is not vacuous: most combinations name some of the seeded cases.
-    expect(nonEmpty).toBeGreaterThanOrEqual(10)
+    expect(nonEmpty).toBeGreaterThanOrEqual(12)
   })
 
   it('open of one risk level: only the open cases of that level are walked, either way round', async () => {
