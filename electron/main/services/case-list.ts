@@ -29,6 +29,7 @@ import {
   type SeqQuery,
   type SeqSource
 } from './case-search-driven'
+import type { FilterWalk } from './case-search-race'
 import { digitsSource } from './case-search-digits'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
@@ -289,6 +290,14 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   const newest = input.sort === 'newest'
   const order = newest ? 'desc' : 'asc'
   const cursor = input.cursor ? Number(input.cursor) : null
+  const matching: Where = (eb) => eb.and(filters.map((f) => f(eb)))
+  /** The filters' cases in page order: the page when nothing else drives, and one side of a filtered search. */
+  const walk: FilterWalk = (bound, limit) => {
+    let seqs = ctx.db.selectFrom('cases').select('cases.seq').where(matching)
+    if (bound !== null) seqs = seqs.where('cases.seq', newest ? '<' : '>', bound)
+    // A date range's index drives (indexedColumns); ordered by seq as written, SQLite would walk seq instead.
+    return seqs.orderBy(asksDates(input) ? sql`+cases.seq` : 'cases.seq', order).limit(limit)
+  }
   /** When an index drives the search: the matches counted (up to the cap; not on a cursor page) and the page's seqs, in page order. */
   let driven: { counted: number | null; seqs: number[] } | null = null
   /** Or, with no other filter and a one-statement source, its matches read inside the page's own statement. */
@@ -296,19 +305,21 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   if (search && 'source' in search && isInline(search.source) && filters.length === 0) {
     inline = search.source.query
   } else if (search && 'source' in search && cursor !== null) {
-    driven = { counted: null, seqs: await drivenSeqs(ctx, search.source, filters, order, cursor, input.limit + 1) }
+    driven = {
+      counted: null,
+      seqs: await drivenSeqs(ctx, search.source, filters, order, cursor, input.limit + 1, walk)
+    }
   } else if (search && 'source' in search) {
-    const counted = await drivenSeqs(ctx, search.source, filters, order, null, COUNT_CAP + 1)
+    const counted = await drivenSeqs(ctx, search.source, filters, order, null, COUNT_CAP + 1, walk)
     // The count's walk already holds the first page, unless the page is longer than the cap.
     const covers = counted.length <= COUNT_CAP || counted.length > input.limit
     const seqs = covers
       ? counted.slice(0, input.limit + 1)
-      : await drivenSeqs(ctx, search.source, filters, order, null, input.limit + 1)
+      : await drivenSeqs(ctx, search.source, filters, order, null, input.limit + 1, walk)
     driven = { counted: counted.length, seqs }
   } else if (search) {
     filters.push(search.where)
   }
-  const matching: Where = (eb) => eb.and(filters.map((f) => f(eb)))
 
   // The matches of an inline source, read once (MATERIALIZED) for both the page and its capped count. The CTE is
   // referred to only in raw SQL below, so the builder keeps the store's own type.
@@ -325,10 +336,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   } else if (driven) {
     pageSeqs = seqsIn(driven.seqs)
   } else {
-    let seqs = ctx.db.selectFrom('cases').select('cases.seq').where(matching)
-    if (cursor !== null) seqs = seqs.where('cases.seq', newest ? '<' : '>', cursor)
-    // A date range's index drives (indexedColumns); ordered by seq as written, SQLite would walk seq instead.
-    pageSeqs = seqs.orderBy(asksDates(input) ? sql`+cases.seq` : 'cases.seq', order).limit(input.limit + 1)
+    pageSeqs = walk(cursor, input.limit + 1)
   }
   // What the list shows is read from each case's list row (a table the store keeps, keyed by seq): a page of
   // cases scattered over the register reads one small row each instead of the case, its due date and its parties.

@@ -16,7 +16,7 @@
  * seq), written with case_search (case-search-index.ts).
  */
 import { sql } from 'kysely'
-import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import { seqStretch, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
 
 /** Digits a token holds. */
 export const DIGIT_GRAM = 4
@@ -41,8 +41,7 @@ export function digitsSource(term: string): InlineSeqSource | null {
   if (!ONLY_DIGITS.test(term)) return null
   const match = ftsPhrase(gramsOf(term))
   return inlineSource(
-    (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_digits
-      where case_digits match ${match} ${afterBound('rowid', order, bound)}
-      order by rowid ${sql.raw(order)} limit ${limit}`
+    (order, bound, limit, stop) => sql<{ seq: number }>`select rowid as seq from case_digits
+      where case_digits match ${match} ${seqStretch('rowid', order, bound, limit, stop)}`
   )
 }

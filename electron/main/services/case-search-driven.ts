@@ -7,10 +7,11 @@
  * as soon as the page (or the capped count) is full. Without filters one
  * chunk is enough.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely'
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely'
 import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import type { Where } from './case-list'
+import { racedChunk, sourceDrivenChunk, type Chunk, type FilterWalk } from './case-search-race'
 
 /**
  * A search index read in seq order: one chunk of matching seqs after `bound` (exclusive). `stop`, when given, says
@@ -37,21 +38,55 @@ const LARGEST_CHUNK = 16_384
  * then read it as a subquery of its own statement (listCases, when no other filter applies): one round trip for
  * the count and the page, and no thousand seqs carried through the binding.
  */
-export type SeqQuery = (order: 'asc' | 'desc', bound: number | null, limit: number) => RawBuilder<{ seq: number }>
+export type SeqQuery = (
+  order: 'asc' | 'desc',
+  bound: number | null,
+  limit: number | null,
+  stop?: number | RawBuilder<number> | null
+) => RawBuilder<{ seq: number }>
 
-export type InlineSeqSource = SeqSource & { query: SeqQuery }
+/**
+ * A one-statement source; `holds`, when given, tests one case (its seq) through an index that answers a single case
+ * cheaply, for when the other filters drive (case-search-race.ts).
+ */
+export type InlineSeqSource = SeqSource & { query: SeqQuery; holds?: (seq: RawBuilder<unknown>) => RawBuilder<SqlBool> }
 
 export const isInline = (source: SeqSource): source is InlineSeqSource => 'query' in source
 
-export function inlineSource(query: SeqQuery): InlineSeqSource {
+export function inlineSource(
+  query: SeqQuery,
+  holds?: (seq: RawBuilder<unknown>) => RawBuilder<SqlBool>
+): InlineSeqSource {
   const source: SeqSource = async (db, order, bound, chunk) =>
     (await query(order, bound, chunk).execute(db)).rows.map((r) => Number(r.seq))
-  return Object.assign(source, { query })
+  return Object.assign(source, holds ? { query, holds } : { query })
 }
 
-/** `and <column> < bound` (newest first) or `> bound`, or nothing on a first page. */
-export const afterBound = (column: string, order: 'asc' | 'desc', bound: number | null) =>
-  bound === null ? sql`` : sql`and ${sql.raw(column)} ${sql.raw(order === 'desc' ? '<' : '>')} ${bound}`
+/** `and <column> < bound` (newest first) or `> bound`, and `>= stop` or `<= stop`: each left out when null. */
+export function seqRange(
+  column: string,
+  order: 'asc' | 'desc',
+  bound: number | null,
+  stop: number | RawBuilder<number> | null = null
+) {
+  const ref = sql.raw(column)
+  const [after, upTo] = order === 'desc' ? ['<', '>='] : ['>', '<=']
+  return sql`${bound === null ? sql`` : sql`and ${ref} ${sql.raw(after)} ${bound}`}
+    ${stop == null ? sql`` : sql`and ${ref} ${sql.raw(upTo)} ${stop}`}`
+}
+
+/** `order by <column>` in page order, then the limit, if any. */
+export const seqOrder = (column: string, order: 'asc' | 'desc', limit: number | null) =>
+  sql`order by ${sql.raw(column)} ${sql.raw(order)} ${limit === null ? sql`` : sql`limit ${limit}`}`
+
+/** A source's whole stretch: its range, order and limit. */
+export const seqStretch = (
+  column: string,
+  order: 'asc' | 'desc',
+  bound: number | null,
+  limit: number | null,
+  stop: number | RawBuilder<number> | null = null
+) => sql`${seqRange(column, order, bound, stop)} ${seqOrder(column, order, limit)}`
 
 /**
  * Two one-statement sources as one: their union in page order, each seq once. Each is read up to `limit`, so the
@@ -59,26 +94,31 @@ export const afterBound = (column: string, order: 'asc' | 'desc', bound: number 
  */
 export function inlineUnion(first: InlineSeqSource, second: InlineSeqSource): InlineSeqSource {
   return inlineSource(
-    (order, bound, limit) => sql<{ seq: number }>`select seq from (
-        select seq from (${first.query(order, bound, limit)}) union select seq from (${second.query(order, bound, limit)})
-      ) order by seq ${sql.raw(order)} limit ${limit}`
+    (order, bound, limit, stop) => sql<{ seq: number }>`select seq from (
+        select seq from (${first.query(order, bound, limit, stop)})
+        union select seq from (${second.query(order, bound, limit, stop)})
+      ) ${seqOrder('seq', order, limit)}`
   )
 }
 
 /** The FTS5 trigram index; its rowid is the case's seq. */
 export function ftsSource(match: string): InlineSeqSource {
   return inlineSource(
-    (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_search
-      where case_search match ${match} ${afterBound('rowid', order, bound)} order by rowid ${sql.raw(order)} limit ${limit}`
+    (order, bound, limit, stop) => sql<{ seq: number }>`select rowid as seq from case_search
+      where case_search match ${match} ${seqStretch('rowid', order, bound, limit, stop)}`
   )
 }
 
-/** The first character of any party's name (case_name_keys_first); a case with two such names comes once. */
+/**
+ * The first character of any party's name (case_name_keys_first); a case with two such names comes once. One case
+ * is tested by a lookup in the same index.
+ */
 export function firstCharSource(first: string): InlineSeqSource {
   return inlineSource(
-    (order, bound, limit) => sql<{ seq: number }>`select case_seq as seq from case_name_keys
-      where first_char = ${first} ${afterBound('case_seq', order, bound)}
-      group by case_seq order by case_seq ${sql.raw(order)} limit ${limit}`
+    (order, bound, limit, stop) => sql<{ seq: number }>`select case_seq as seq from case_name_keys
+      where first_char = ${first} ${seqRange('case_seq', order, bound, stop)}
+      group by case_seq ${seqOrder('case_seq', order, limit)}`,
+    (seq) => sql<SqlBool>`exists (select 1 from case_name_keys k where k.first_char = ${first} and k.case_seq = ${seq})`
   )
 }
 
@@ -96,37 +136,55 @@ export function unionSource(first: SeqSource, second: SeqSource): SeqSource {
   }
 }
 
-/** Up to `want` seqs that match the source and every filter, in page order, after `bound`. */
+/**
+ * Up to `want` seqs that match the source and every filter, in page order, after `bound`. With filters, a
+ * one-statement source is filtered inside SQLite, and with `walk` (the filters' own walk in page order) each step is
+ * driven by whichever side is sparser (case-search-race.ts).
+ */
 export async function drivenSeqs(
   ctx: AppContext,
   source: SeqSource,
   filters: Where[],
   order: 'asc' | 'desc',
   bound: number | null,
-  want: number
+  want: number,
+  walk?: FilterWalk
 ): Promise<number[]> {
   const found: number[] = []
   let chunk = Math.max(want, FIRST_CHUNK)
   for (;;) {
-    const hits = await source(ctx.db, order, bound, chunk)
-    if (hits.length === 0) break
-    if (filters.length === 0) {
-      found.push(...hits)
-    } else {
-      const kept = await ctx.db
-        .selectFrom('cases')
-        .select('seq')
-        .where('seq', 'in', sql<number>`(select value from json_each(${JSON.stringify(hits)}))`)
-        .where((eb) => eb.and(filters.map((f) => f(eb))))
-        .orderBy('seq', order)
-        .execute()
-      found.push(...kept.map((r) => r.seq))
-    }
-    if (found.length >= want || hits.length < chunk) break
-    bound = hits[hits.length - 1]
+    let step: Chunk
+    if (filters.length === 0 || !isInline(source)) step = await carriedChunk(ctx, source, filters, order, bound, chunk)
+    else if (walk) step = await racedChunk(ctx, source, filters, walk, order, bound, chunk)
+    else step = await sourceDrivenChunk(ctx, source, filters, order, bound, chunk)
+    found.push(...step.kept)
+    if (found.length >= want || step.read < chunk) break
+    bound = step.last
     chunk = Math.min(chunk * 4, LARGEST_CHUNK)
   }
   return found.slice(0, want)
+}
+
+/** A chunk read into JavaScript, and its seqs handed back to SQLite to be filtered: for a source of several statements. */
+async function carriedChunk(
+  ctx: AppContext,
+  source: SeqSource,
+  filters: Where[],
+  order: 'asc' | 'desc',
+  bound: number | null,
+  chunk: number
+): Promise<Chunk> {
+  const hits = await source(ctx.db, order, bound, chunk)
+  const last = hits.length > 0 ? hits[hits.length - 1] : null
+  if (filters.length === 0 || hits.length === 0) return { read: hits.length, last, kept: hits }
+  const kept = await ctx.db
+    .selectFrom('cases')
+    .select('seq')
+    .where('seq', 'in', seqsIn(hits))
+    .where((eb) => eb.and(filters.map((f) => f(eb))))
+    .orderBy('seq', order)
+    .execute()
+  return { read: hits.length, last, kept: kept.map((r) => r.seq) }
 }
 
 /** The page's seqs as one bound parameter (a JSON array), so a long page never meets the variable limit. */

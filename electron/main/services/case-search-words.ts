@@ -13,7 +13,7 @@
  * (punctuation, a space) is not a token, so such a term keeps the window.
  */
 import { sql } from 'kysely'
-import { afterBound, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import { seqStretch, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
@@ -33,8 +33,7 @@ export function summaryWordSource(term: string): InlineSeqSource | null {
   if (chars.length !== 2 || !chars.every((c) => WORD_CHAR.test(c))) return null
   const match = ftsPhrase(term)
   return inlineSource(
-    (order, bound, limit) => sql<{ seq: number }>`select rowid as seq from case_words
-      where case_words match ${match} ${afterBound('rowid', order, bound)}
-      order by rowid ${sql.raw(order)} limit ${limit}`
+    (order, bound, limit, stop) => sql<{ seq: number }>`select rowid as seq from case_words
+      where case_words match ${match} ${seqStretch('rowid', order, bound, limit, stop)}`
   )
 }

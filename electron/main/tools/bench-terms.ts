@@ -7,7 +7,8 @@
  * filters are office + status pairs of real cases, with a keyset cursor at a
  * random case for the deep page, and the lists the overviews link to (unassigned,
  * open and red, a mediator's, overdue) with a real office or mediator, and an office's
- * list with a type, "open", "overdue" or a real case's month. Deterministic from the seed.
+ * list with a type, "open", "overdue" or a real case's month; and a clerk's search, which always carries the office.
+ * Deterministic from the seed.
  */
 import { sql } from 'kysely'
 import type { MethodInput } from '../../../shared/ipc-contract'
@@ -149,6 +150,21 @@ export async function sampleKinds(ctx: AppContext, rng: Rng, count: number): Pro
     return rng.pick(combinations)
   })
 
+  // A clerk's search: every search of an account of one office carries the office, sometimes "open" as well.
+  const withinOffice = await collect(count, async () => {
+    const found = await caseAt(ctx, 1 + rng.int(maxSeq))
+    if (!found) return null
+    const query = rng.pick([
+      rng.pick(firstChars),
+      rng.pick(twoCharNames),
+      rng.pick(SHORT_WORDS),
+      rng.pick(COMMON_WORDS),
+      rng.pick(idFragments)
+    ])
+    const input: ListInput = { query, officeId: found.handling_office_id }
+    return rng.chance(0.3) ? { ...input, open: true } : input
+  })
+
   const pickAll = (words: readonly string[]) => Array.from({ length: count }, () => rng.pick(words))
   const search = (key: string, label: string, terms: string[]): BenchKind => ({
     key,
@@ -165,6 +181,12 @@ export async function sampleKinds(ctx: AppContext, rng: Rng, count: number): Pro
     search('word', '检索：常见词（≥3 字）', pickAll(COMMON_WORDS)),
     search('word2', '检索：两字词语', pickAll(SHORT_WORDS)),
     search('miss', '检索：查无结果', pickAll(MISSES)),
+    {
+      key: 'searchOffice',
+      label: '检索：本组织内（姓名首字、两字姓名、词语、身份证号片段；部分加“在办”）',
+      target: 'search',
+      inputs: withinOffice
+    },
     {
       key: 'list1',
       label: '列表：组织+状态，第 1 页',
