@@ -26,21 +26,48 @@ export type Chunk = { read: number; last: number | null; kept: number[] }
 
 type Order = 'asc' | 'desc'
 
-/** How far a side reaches in `chunk` seqs: null when it ends before (it holds every match still to come). */
+/** The last seq of a set in page order: the smallest newest first, the largest oldest first. */
+const edgeOf = (order: Order) => sql.raw(order === 'desc' ? 'min' : 'max')
+
+/** How many seqs a side's next stretch holds (its query is limited to the sample) and the last of them in page order. */
 async function reach(
   ctx: AppContext,
   seqs: RawBuilder<{ seq: number }> | SelectQueryBuilder<Database, 'cases', { seq: number }>,
   order: Order
 ): Promise<{ read: number; last: number | null }> {
-  const edge = sql.raw(order === 'desc' ? 'min' : 'max')
   const { rows } = await sql<{ read: number; last: number | null }>`
-    select count(*) as read, ${edge}(seq) as last from (${seqs})`.execute(ctx.db)
+    select count(*) as read, ${edgeOf(order)}(seq) as last from (${seqs})`.execute(ctx.db)
   return { read: Number(rows[0].read), last: rows[0].last === null ? null : Number(rows[0].last) }
 }
 
-/** Seqs from json_group_array, put in page order (an aggregate's input order is not promised). */
-const inPageOrder = (json: string, order: Order) =>
-  (JSON.parse(json) as number[]).sort((a, b) => (order === 'desc' ? b - a : a - b))
+/**
+ * Read one chunk in one statement: the seqs of the driving side, materialized as `table` (referred to only in raw
+ * SQL, so the builder keeps the store's own type, as listCases does), how many and the last of them, and the seqs
+ * `kept` selects from them. The kept seqs come back as one JSON array, put in page order (an aggregate's input order
+ * is not promised).
+ */
+async function readChunk(
+  ctx: AppContext,
+  table: 'hits' | 'cases_read',
+  driving: RawBuilder<{ seq: number }> | SelectQueryBuilder<Database, 'cases', { seq: number }>,
+  kept: RawBuilder<{ seq: number }> | SelectQueryBuilder<Database, 'cases', { seq: number }>,
+  order: Order
+): Promise<Chunk> {
+  const db = ctx.db.with(
+    (cte) => cte(table).materialized(),
+    () => driving
+  ) as unknown as AppContext['db']
+  const from = sql.table(table)
+  const row = await db
+    .selectNoFrom([
+      sql<number>`(select count(*) from ${from})`.as('read'),
+      sql<number | null>`(select ${edgeOf(order)}(seq) from ${from})`.as('last'),
+      sql<string>`(select json_group_array(seq) from (${kept}))`.as('kept')
+    ])
+    .executeTakeFirstOrThrow()
+  const seqs = (JSON.parse(row.kept) as number[]).sort((a, b) => (order === 'desc' ? b - a : a - b))
+  return { read: Number(row.read), last: row.last === null ? null : Number(row.last), kept: seqs }
+}
 
 /** Whether `a` lies at or past `b` in page order; null is the end of the register. */
 const reachesPast = (a: number | null, b: number | null, order: Order) =>
@@ -59,28 +86,13 @@ async function filterDrivenChunk(
   bound: number | null,
   chunk: number
 ): Promise<Chunk> {
-  const db = ctx.db.with(
-    (cte) => cte('cases_read').materialized(),
-    () => walk(bound, chunk)
-  ) as unknown as AppContext['db']
-  const edge = sql.raw(order === 'desc' ? 'min' : 'max')
   // The source is read only as far as the chunk's last case.
-  const last = sql<number>`(select ${edge}(seq) from cases_read)`
+  const last = sql<number>`(select ${edgeOf(order)}(seq) from cases_read)`
   const matches: RawBuilder<SqlBool> = source.holds
     ? source.holds(sql.ref('w.seq'))
     : sql<SqlBool>`w.seq in (select seq from (${source.query(order, bound, null, last)}))`
-  const row = await db
-    .selectNoFrom([
-      sql<number>`(select count(*) from cases_read)`.as('read'),
-      sql<number | null>`(select ${edge}(seq) from cases_read)`.as('last'),
-      sql<string>`(select json_group_array(seq) from (select w.seq from cases_read w where ${matches}))`.as('kept')
-    ])
-    .executeTakeFirstOrThrow()
-  return {
-    read: Number(row.read),
-    last: row.last === null ? null : Number(row.last),
-    kept: inPageOrder(row.kept, order)
-  }
+  const kept = sql<{ seq: number }>`select w.seq from cases_read w where ${matches}`
+  return readChunk(ctx, 'cases_read', walk(bound, chunk), kept, order)
 }
 
 /**
@@ -96,28 +108,12 @@ export async function sourceDrivenChunk(
   bound: number | null,
   chunk: number
 ): Promise<Chunk> {
-  // The CTE is referred to only in raw SQL, so the builder keeps the store's own type (as listCases does).
-  const db = ctx.db.with(
-    (cte) => cte('hits').materialized(),
-    () => sql<{ seq: number }>`(${source.query(order, bound, chunk)})`
-  ) as unknown as AppContext['db']
   const kept = ctx.db
     .selectFrom('cases')
     .select('seq')
     .where('seq', 'in', sql<number>`(select seq from hits)`)
     .where((eb) => eb.and(filters.map((f) => f(eb))))
-  const row = await db
-    .selectNoFrom([
-      sql<number>`(select count(*) from hits)`.as('read'),
-      sql<number | null>`(select ${sql.raw(order === 'desc' ? 'min' : 'max')}(seq) from hits)`.as('last'),
-      sql<string>`(select json_group_array(seq) from (${kept}))`.as('kept')
-    ])
-    .executeTakeFirstOrThrow()
-  return {
-    read: Number(row.read),
-    last: row.last === null ? null : Number(row.last),
-    kept: inPageOrder(row.kept, order)
-  }
+  return readChunk(ctx, 'hits', sql<{ seq: number }>`(${source.query(order, bound, chunk)})`, kept, order)
 }
 
 /** How many seqs of each side a step reads to judge which is sparser ahead. */
