@@ -137,6 +137,17 @@ export function unionSource(first: SeqSource, second: SeqSource): SeqSource {
 }
 
 /**
+ * The next chunk: four times the last, unless the share kept so far says fewer will do (with a fifth to spare). A
+ * full chunk of 16,384 read to find the last few hundred of a capped count took 9 ms of a 15 ms search.
+ */
+function nextChunk(chunk: number, step: Chunk, missing: number): number {
+  const grown = Math.min(chunk * 4, LARGEST_CHUNK)
+  if (step.kept.length === 0) return grown
+  const enough = Math.ceil((missing * 1.2 * step.read) / step.kept.length)
+  return Math.max(FIRST_CHUNK, Math.min(grown, enough))
+}
+
+/**
  * Up to `want` seqs that match the source and every filter, in page order, after `bound`. With filters, a
  * one-statement source is filtered inside SQLite, and with `walk` (the filters' own walk in page order) each step is
  * driven by whichever side is sparser (case-search-race.ts).
@@ -160,7 +171,7 @@ export async function drivenSeqs(
     found.push(...step.kept)
     if (found.length >= want || step.read < chunk) break
     bound = step.last
-    chunk = Math.min(chunk * 4, LARGEST_CHUNK)
+    chunk = nextChunk(chunk, step, want - found.length)
   }
   return found.slice(0, want)
 }
