@@ -15,8 +15,7 @@
  * spans two runs. The table is an ordinary FTS5 table (rowid = the case's
  * seq), written with case_search (case-search-index.ts).
  */
-import { sql } from 'kysely'
-import { seqStretch, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import { ftsPhrase, ftsTableSource, type InlineSeqSource } from './case-search-driven'
 
 /** Digits a token holds. */
 export const DIGIT_GRAM = 4
@@ -40,8 +39,5 @@ export function digitGrams(texts: ReadonlyArray<string | null>): string {
 export function digitsSource(term: string): InlineSeqSource | null {
   if (!ONLY_DIGITS.test(term)) return null
   const match = ftsPhrase(gramsOf(term))
-  return inlineSource(
-    (order, bound, limit, stop) => sql<{ seq: number }>`select rowid as seq from case_digits
-      where case_digits match ${match} ${seqStretch('rowid', order, bound, limit, stop)}`
-  )
+  return ftsTableSource('case_digits', match)
 }

@@ -45,21 +45,30 @@ export type SeqQuery = (
   stop?: number | RawBuilder<number> | null
 ) => RawBuilder<{ seq: number }>
 
+/** A source's matches within a stretch (seqRange), unordered and unlimited: one arm of a compound select. */
+export type SeqArm = (
+  order: 'asc' | 'desc',
+  bound: number | null,
+  stop?: number | RawBuilder<number> | null
+) => RawBuilder<{ seq: number }>
+
 /**
- * A one-statement source; `holds`, when given, tests one case (its seq) through an index that answers a single case
- * cheaply, for when the other filters drive (case-search-race.ts).
+ * A one-statement source. `holds`, when given, tests one case (its seq) through an index that answers a single case
+ * cheaply, for when the other filters drive (case-search-race.ts); `arm`, when given, is the source as a plain select
+ * that a union can merge in order (inlineUnion).
  */
-export type InlineSeqSource = SeqSource & { query: SeqQuery; holds?: (seq: RawBuilder<unknown>) => RawBuilder<SqlBool> }
+export type InlineSeqSource = SeqSource & {
+  query: SeqQuery
+  holds?: (seq: RawBuilder<unknown>) => RawBuilder<SqlBool>
+  arm?: SeqArm
+}
 
 export const isInline = (source: SeqSource): source is InlineSeqSource => 'query' in source
 
-export function inlineSource(
-  query: SeqQuery,
-  holds?: (seq: RawBuilder<unknown>) => RawBuilder<SqlBool>
-): InlineSeqSource {
+export function inlineSource(query: SeqQuery, extra: Pick<InlineSeqSource, 'holds' | 'arm'> = {}): InlineSeqSource {
   const source: SeqSource = async (db, order, bound, chunk) =>
     (await query(order, bound, chunk).execute(db)).rows.map((r) => Number(r.seq))
-  return Object.assign(source, holds ? { query, holds } : { query })
+  return Object.assign(source, { query }, extra)
 }
 
 /** `and <column> < bound` (newest first) or `> bound`, and `>= stop` or `<= stop`: each left out when null. */
@@ -79,20 +88,23 @@ export function seqRange(
 export const seqOrder = (column: string, order: 'asc' | 'desc', limit: number | null) =>
   sql`order by ${sql.raw(column)} ${sql.raw(order)} ${limit === null ? sql`` : sql`limit ${limit}`}`
 
-/** A source's whole stretch: its range, order and limit. */
-export const seqStretch = (
-  column: string,
-  order: 'asc' | 'desc',
-  bound: number | null,
-  limit: number | null,
-  stop: number | RawBuilder<number> | null = null
-) => sql`${seqRange(column, order, bound, stop)} ${seqOrder(column, order, limit)}`
-
 /**
- * Two one-statement sources as one: their union in page order, each seq once. Each is read up to `limit`, so the
- * union's first `limit` are exactly those of all their matches; the page reads it inside its own statement too.
+ * Two one-statement sources as one: their union in page order, each seq once, up to `limit`. Two FTS5 tables are one
+ * compound select, which SQLite merges in the order each table already reads in (MERGE (UNION)): as a union of two
+ * ordered, limited subqueries it sorted both sides in temporary B-trees, 36 ms for 16,016 seqs of a two-character
+ * word at a million cases, 3.6 ms merged (CLI).
  */
 export function inlineUnion(first: InlineSeqSource, second: InlineSeqSource): InlineSeqSource {
+  if (first.arm && second.arm) {
+    const [a, b] = [first.arm, second.arm]
+    const arm: SeqArm = (order, bound, stop) => sql<{ seq: number }>`select seq from (
+        ${a(order, bound, stop)} union ${b(order, bound, stop)})`
+    return inlineSource(
+      (order, bound, limit, stop) =>
+        sql<{ seq: number }>`${a(order, bound, stop)} union ${b(order, bound, stop)} ${seqOrder('seq', order, limit)}`,
+      { arm }
+    )
+  }
   return inlineSource(
     (order, bound, limit, stop) => sql<{ seq: number }>`select seq from (
         select seq from (${first.query(order, bound, limit, stop)})
@@ -101,13 +113,18 @@ export function inlineUnion(first: InlineSeqSource, second: InlineSeqSource): In
   )
 }
 
-/** The FTS5 trigram index; its rowid is the case's seq. */
-export function ftsSource(match: string): InlineSeqSource {
+/** An FTS5 table whose rowid is the case's seq (the trigram, digit-run and summary-word indexes), matching `match`. */
+export function ftsTableSource(table: 'case_search' | 'case_digits' | 'case_words', match: string): InlineSeqSource {
+  const arm: SeqArm = (order, bound, stop) => sql<{ seq: number }>`select rowid as seq from ${sql.table(table)}
+    where ${sql.table(table)} match ${match} ${seqRange('rowid', order, bound, stop)}`
   return inlineSource(
-    (order, bound, limit, stop) => sql<{ seq: number }>`select rowid as seq from case_search
-      where case_search match ${match} ${seqStretch('rowid', order, bound, limit, stop)}`
+    (order, bound, limit, stop) => sql<{ seq: number }>`${arm(order, bound, stop)} ${seqOrder('rowid', order, limit)}`,
+    { arm }
   )
 }
+
+/** The FTS5 trigram index. */
+export const ftsSource = (match: string) => ftsTableSource('case_search', match)
 
 /**
  * The first character of any party's name (case_name_keys_first); a case with two such names comes once. One case
@@ -118,7 +135,10 @@ export function firstCharSource(first: string): InlineSeqSource {
     (order, bound, limit, stop) => sql<{ seq: number }>`select case_seq as seq from case_name_keys
       where first_char = ${first} ${seqRange('case_seq', order, bound, stop)}
       group by case_seq ${seqOrder('case_seq', order, limit)}`,
-    (seq) => sql<SqlBool>`exists (select 1 from case_name_keys k where k.first_char = ${first} and k.case_seq = ${seq})`
+    {
+      holds: (seq) =>
+        sql<SqlBool>`exists (select 1 from case_name_keys k where k.first_char = ${first} and k.case_seq = ${seq})`
+    }
   )
 }
 

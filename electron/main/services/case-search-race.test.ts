@@ -19,6 +19,7 @@ import { capturingContext } from '../tools/bench-cli'
 import { seedDatabase } from '../tools/seed'
 import { startApp, type RunningApp } from '../startup'
 import { COUNT_CAP } from './case-list'
+import { shortWordSource } from './case-search-short'
 import { services } from './index'
 
 let dir: string
@@ -157,5 +158,26 @@ describe('a search with other filters, driven by either side', () => {
     const fewMatches = await statements({ ...filters['large office'], query: terms.rare })
     expect(fewMatches.some((s) => /"hits" as materialized \(select case_seq/.test(s))).toBe(true)
     expect(fewMatches.some((s) => /cases_read/.test(s))).toBe(false)
+  })
+  it('reads a two-character word’s two sources merged in page order, never sorted', async () => {
+    // As a union of two ordered, limited subqueries SQLite sorted both sides: 36 ms for 16,016 seqs at a million
+    // cases, against 3.6 ms merged.
+    const terms = await drawTerms()
+    const source = shortWordSource(terms.word)!
+    for (const order of ['desc', 'asc'] as const) {
+      for (const query of [
+        source.query(order, null, 500),
+        source.query(order, 4000, 500),
+        source.arm!(order, 4000, 2000)
+      ]) {
+        const { rows } = await sql<{ detail: string }>`explain query plan ${query}`.execute(app.ctx.db)
+        const plan = rows.map((r) => r.detail).join('\n')
+        expect(plan).not.toMatch(/TEMP B-TREE/)
+      }
+      const { rows } = await sql<{ detail: string }>`explain query plan ${source.query(order, null, 500)}`.execute(
+        app.ctx.db
+      )
+      expect(rows.map((r) => r.detail)).toContain('MERGE (UNION)')
+    }
   })
 })

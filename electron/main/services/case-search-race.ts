@@ -90,7 +90,7 @@ async function filterDrivenChunk(
   const last = sql<number>`(select ${edgeOf(order)}(seq) from cases_read)`
   const matches: RawBuilder<SqlBool> = source.holds
     ? source.holds(sql.ref('w.seq'))
-    : sql<SqlBool>`w.seq in (select seq from (${source.query(order, bound, null, last)}))`
+    : sql<SqlBool>`w.seq in (select seq from (${source.arm ? source.arm(order, bound, last) : source.query(order, bound, null, last)}))`
   const kept = sql<{ seq: number }>`select w.seq from cases_read w where ${matches}`
   return readChunk(ctx, 'cases_read', walk(bound, chunk), kept, order)
 }

@@ -12,8 +12,7 @@
  * since the tokenizer folds case). A pair with any other character
  * (punctuation, a space) is not a token, so such a term keeps the window.
  */
-import { sql } from 'kysely'
-import { seqStretch, ftsPhrase, inlineSource, type InlineSeqSource } from './case-search-driven'
+import { ftsPhrase, ftsTableSource, type InlineSeqSource } from './case-search-driven'
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
@@ -32,8 +31,5 @@ export function summaryWordSource(term: string): InlineSeqSource | null {
   const chars = Array.from(term)
   if (chars.length !== 2 || !chars.every((c) => WORD_CHAR.test(c))) return null
   const match = ftsPhrase(term)
-  return inlineSource(
-    (order, bound, limit, stop) => sql<{ seq: number }>`select rowid as seq from case_words
-      where case_words match ${match} ${seqStretch('rowid', order, bound, limit, stop)}`
-  )
+  return ftsTableSource('case_words', match)
 }
