@@ -36,6 +36,7 @@ import * as mMediatorCases from './migrations/2026_12_06_1600_create_mediator_ca
 import * as mMediatorCasesByCase from './migrations/2026_12_06_1700_index_mediator_cases_by_case'
 import * as mCasesByOfficeAndType from './migrations/2026_12_06_1800_index_cases_by_office_and_type'
 import * as mCasesDatesByTypeAndRisk from './migrations/2026_12_06_1900_index_cases_dates_by_type_and_risk'
+import * as mAgreementsByCaseAndAmount from './migrations/2026_12_06_2000_index_agreements_by_case_and_amount'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -66,7 +67,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1600_create_mediator_cases': mMediatorCases,
   '2026_12_06_1700_index_mediator_cases_by_case': mMediatorCasesByCase,
   '2026_12_06_1800_index_cases_by_office_and_type': mCasesByOfficeAndType,
-  '2026_12_06_1900_index_cases_dates_by_type_and_risk': mCasesDatesByTypeAndRisk
+  '2026_12_06_1900_index_cases_dates_by_type_and_risk': mCasesDatesByTypeAndRisk,
+  '2026_12_06_2000_index_agreements_by_case_and_amount': mAgreementsByCaseAndAmount
 }
 
 export interface MigrationReport {

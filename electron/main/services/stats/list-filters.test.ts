@@ -6,6 +6,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../../shared/domain/case-input'
+import { contract } from '../../../../shared/ipc-contract'
 import { addCalendarDays as addDays } from '../../../../shared/rules/working-days'
 import { fixedClock, startTempApp, type TempApp } from '../../../../tests/support/temp-app'
 import { capturingContext, inlineParameters } from '../../tools/bench-cli'
@@ -273,5 +274,23 @@ describe('case-list filters of the overview', () => {
     expect(bad.success).toBe(false)
     const messages = bad.error!.issues.map((i) => `${i.path.join('.')}:${i.message}`)
     expect(messages).toEqual(expect.arrayContaining(['mediatorId:调解员编号无效', 'dueKind:请选择期限种类']))
+  })
+
+  it('the charts total agreements in their one pass over the period, from an index that holds the amounts', async () => {
+    // A second pass joining the period's cases to their agreements took 0.53 s of the charts' 1.65 s at a million
+    // cases; reading each agreement's row for its amount, 0.63 s of the pass (0.17–0.23 s from the index).
+    const capture = capturingContext(app.ctx, app.store.handle)
+    await services['stats.charts'](capture.ctx, contract['stats.charts'].input.parse({}))
+    const statements = capture.take()
+    expect(statements.filter((s) => /agreements/.test(s.sql))).toHaveLength(1)
+    const period = statements.find((s) => /agreements/.test(s.sql))!
+    const { rows } = await sql<{ detail: string }>`explain query plan ${sql.raw(inlineParameters(period))}`.execute(
+      app.ctx.db
+    )
+    // The agreements are aliased `a` in both correlated reads.
+    const agreementReads = rows.map((r) => r.detail).filter((d) => /^(SEARCH|SCAN) a\b/.test(d))
+    expect(agreementReads.length).toBeGreaterThanOrEqual(2)
+    for (const read of agreementReads)
+      expect(read).toMatch(/USING COVERING INDEX agreements_case_amount \(case_id=\?\)/)
   })
 })
