@@ -120,8 +120,8 @@ export async function sourceDrivenChunk(
 const SAMPLE = 256
 
 /**
- * One step of a filtered search: the next few seqs of both sides are measured, and the side whose sample reaches
- * further drives a chunk. Returned in terms of that side, so the caller's walk goes on from its last seq, and ends
+ * One step of a filtered search: the next few seqs of the search are measured and, unless it ends there, of the
+ * filters too; the side whose sample reaches further drives a chunk. Returned in terms of that side, so the caller's walk goes on from its last seq, and ends
  * when it ran out. Either choice finds the same cases; the sample only decides which costs less.
  */
 export async function racedChunk(
@@ -135,15 +135,13 @@ export async function racedChunk(
 ): Promise<Chunk> {
   const sample = Math.min(chunk, SAMPLE)
   const bySource = await reach(ctx, source.query(order, bound, sample), order)
+  // The search ends within the sample: nothing more to find, or so few that testing each costs less than measuring
+  // the filters (a term with no match in the office: 1.7 → 1.0 ms at a million cases).
+  if (bySource.read === 0) return { read: 0, last: null, kept: [] }
+  if (bySource.read < sample) return sourceDrivenChunk(ctx, source, filters, order, bound, chunk)
   const byFilters = await reach(ctx, walk(bound, sample), order)
-  const sourceEnds = bySource.read < sample
-  const filtersEnd = byFilters.read < sample
-  // Both end within the sample: either holds every match; the one with fewer cases drives.
-  const filtersDrive =
-    filtersEnd && (!sourceEnds || byFilters.read < bySource.read)
-      ? true
-      : !sourceEnds && reachesPast(byFilters.last, bySource.last, order)
-  if (!filtersDrive) return sourceDrivenChunk(ctx, source, filters, order, bound, chunk)
   if (byFilters.read === 0) return { read: 0, last: null, kept: [] }
+  const filtersDrive = byFilters.read < sample || reachesPast(byFilters.last, bySource.last, order)
+  if (!filtersDrive) return sourceDrivenChunk(ctx, source, filters, order, bound, chunk)
   return filterDrivenChunk(ctx, source, walk, order, bound, chunk)
 }
