@@ -2,7 +2,8 @@
  * The overview in the browser: the supervisor's home shows the overdue
  * red-risk cases and a click opens the case list of exactly those; the
  * charts page draws its charts and its tables carry the service's figures;
- * the clerk's and the mediator's homes show their own office's figures.
+ * the clerk's and the mediator's homes show their own office's figures, and
+ * the clerk's search finds their own office's cases only.
  */
 import { listCasesSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
@@ -122,6 +123,20 @@ test('the clerk’s and the mediator’s homes show their own office’s figures
   await home.figure('figure-awaiting-decision').click()
   await expect(new CaseListPage(page).total).toHaveText('共 2 件')
   await expect(page.getByTestId('active-filter-officeId')).toContainText('梧田街道')
+
+  // The clerk's search carries the office: 王芳's two cases at 梧田 (a1, a2), not her case at 景山 (b1).
+  const list = new CaseListPage(page)
+  await page.getByRole('button', { name: '重置' }).click()
+  await expect(page.getByTestId('active-filter-officeId')).toHaveCount(0)
+  await list.searchFor('王芳')
+  await expect(list.total).toHaveText('共 2 件')
+  const found = await services['cases.list'](desk.app.ctx, listCasesSchema.parse({ query: '王芳' }))
+  expect(found.rows.map((r) => r.id).sort()).toEqual([seed.cases.a1, seed.cases.a2].sort())
+  await expect(list.rows()).toHaveCount(2)
+  // a1 was accepted at 梧田 and has its number; a2 waits for a decision.
+  const numbered = found.rows.find((r) => r.id === seed.cases.a1)!
+  await expect(list.table).toContainText(numbered.caseNumber!)
+  await desk.screenshot(page, 'clerk-search')
 
   await services['auth.signIn'](desk.app.ctx, { username: seed.users.mediator, password: SEED_PASSWORD })
   await page.reload()
