@@ -196,7 +196,7 @@ export async function drivenSeqs(
   return found.slice(0, want)
 }
 
-/** A chunk read into JavaScript, and its seqs handed back to SQLite to be filtered: for a source of several statements. */
+/** A chunk read into JavaScript and its seqs handed back to SQLite to be filtered: a source of several statements. */
 async function carriedChunk(
   ctx: AppContext,
   source: SeqSource,

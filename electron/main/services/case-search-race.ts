@@ -5,8 +5,8 @@
  * side that is sparser over the stretch of the register still to walk should
  * drive, and the other be tested case by case. Which is sparser is not known
  * ahead (the store is never analysed, and "open" or a young office is dense in
- * one stretch and sparse in another), so each step reads the next chunk of
- * both and lets the one that reaches further drive that stretch.
+ * one stretch and sparse in another), so each step samples the next seqs of
+ * both and lets the one whose sample reaches further drive that stretch.
  *
  * At a million cases the index alone drove before: a search for 王 with "open"
  * in an office of 1,115 open cases read all 150,000 cases with a name in 王 to
@@ -29,7 +29,7 @@ type Order = 'asc' | 'desc'
 /** The last seq of a set in page order: the smallest newest first, the largest oldest first. */
 const edgeOf = (order: Order) => sql.raw(order === 'desc' ? 'min' : 'max')
 
-/** How many seqs a side's next stretch holds (its query is limited to the sample) and the last of them in page order. */
+/** How many seqs a side's sample holds (its query is limited to the sample) and the last of them in page order. */
 async function reach(
   ctx: AppContext,
   seqs: RawBuilder<{ seq: number }> | SelectQueryBuilder<Database, 'cases', { seq: number }>,
@@ -88,9 +88,10 @@ async function filterDrivenChunk(
 ): Promise<Chunk> {
   // The source is read only as far as the chunk's last case.
   const last = sql<number>`(select ${edgeOf(order)}(seq) from cases_read)`
+  const stretch = source.arm ? source.arm(order, bound, last) : source.query(order, bound, null, last)
   const matches: RawBuilder<SqlBool> = source.holds
     ? source.holds(sql.ref('w.seq'))
-    : sql<SqlBool>`w.seq in (select seq from (${source.arm ? source.arm(order, bound, last) : source.query(order, bound, null, last)}))`
+    : sql<SqlBool>`w.seq in (select seq from (${stretch}))`
   const kept = sql<{ seq: number }>`select w.seq from cases_read w where ${matches}`
   return readChunk(ctx, 'cases_read', walk(bound, chunk), kept, order)
 }
@@ -121,8 +122,9 @@ const SAMPLE = 256
 
 /**
  * One step of a filtered search: the next few seqs of the search are measured and, unless it ends there, of the
- * filters too; the side whose sample reaches further drives a chunk. Returned in terms of that side, so the caller's walk goes on from its last seq, and ends
- * when it ran out. Either choice finds the same cases; the sample only decides which costs less.
+ * filters too; the side whose sample reaches further drives a chunk. Returned in terms of that side, so the caller's
+ * walk goes on from its last seq, and ends when it ran out. Either choice finds the same cases; the sample only
+ * decides which costs less.
  */
 export async function racedChunk(
   ctx: AppContext,
@@ -136,7 +138,7 @@ export async function racedChunk(
   const sample = Math.min(chunk, SAMPLE)
   const bySource = await reach(ctx, source.query(order, bound, sample), order)
   // The search ends within the sample: nothing more to find, or so few that testing each costs less than measuring
-  // the filters (a term with no match in the office: 1.7 → 1.0 ms at a million cases).
+  // the filters (a term with no match in the office: 1.0–1.7 → 0.4–0.6 ms at a million cases).
   if (bySource.read === 0) return { read: 0, last: null, kept: [] }
   if (bySource.read < sample) return sourceDrivenChunk(ctx, source, filters, order, bound, chunk)
   const byFilters = await reach(ctx, walk(bound, sample), order)
