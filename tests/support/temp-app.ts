@@ -8,6 +8,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import type { Clock, Logger } from '../../electron/main/context'
 import { startApp, type RunningApp } from '../../electron/main/startup'
+import { seedDatabase, type SeedOptions, type SeedReport } from '../../electron/main/tools/seed'
 
 export interface TempApp extends RunningApp {
   dir: string
@@ -37,6 +38,44 @@ export async function startTempApp(options: { clock?: Clock; dir?: string } = {}
       await app.close()
       rmSync(dir, { recursive: true, force: true })
     }
+  }
+}
+
+export interface SeededStore {
+  dir: string
+  dbPath: string
+  report: SeedReport
+  dispose(): void
+}
+
+/**
+ * A temp folder whose store the generator filled (`npm run seed`'s own
+ * function, through the real migrations), at the path `startTempApp({ dir })`
+ * opens. For tests that need a register of thousands of realistic cases.
+ */
+export async function seedTempStore(options: Omit<SeedOptions, 'dbPath'>): Promise<SeededStore> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-seeded-'))
+  const dbPath = path.join(dir, 'desk.sqlite')
+  try {
+    const report = await seedDatabase({ ...options, dbPath })
+    return { dir, dbPath, report, dispose: () => rmSync(dir, { recursive: true, force: true }) }
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** The app over a freshly generated store; `dispose` closes it and removes the folder. */
+export async function startSeededApp(
+  options: Omit<SeedOptions, 'dbPath'> & { clock?: Clock }
+): Promise<TempApp & { report: SeedReport }> {
+  const { clock, ...seed } = options
+  const store = await seedTempStore(seed)
+  try {
+    return { ...(await startTempApp({ dir: store.dir, clock })), report: store.report }
+  } catch (error) {
+    store.dispose()
+    throw error
   }
 }
 

@@ -7,36 +7,29 @@
  * a digit run), and the filters span a small and a large office, "open", a
  * type, red, overdue, unassigned and a month.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../shared/domain/case-input'
 import type { CaseListPage } from '../../../shared/domain/case'
-import { fixedClock } from '../../../tests/support/temp-app'
+import { fixedClock, startSeededApp, type TempApp } from '../../../tests/support/temp-app'
 import { capturingContext } from '../tools/bench-cli'
-import { seedDatabase } from '../tools/seed'
-import { startApp, type RunningApp } from '../startup'
+import type { RunningApp } from '../startup'
 import { COUNT_CAP } from './case-list'
 import { shortWordSource } from './case-search-short'
 import { services } from './index'
 
-let dir: string
-let app: RunningApp
+let app: TempApp
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-race-'))
-  const dbPath = path.join(dir, 'seeded.sqlite')
-  await seedDatabase({ dbPath, cases: 8000, seed: 11, until: '2026-11-28' })
-  const log = { info: () => {}, error: () => {} }
-  app = await startApp({ databasePath: dbPath, shell: 'harness', log, clock: fixedClock('2026-11-28T04:00:00.000Z') })
+  app = await startSeededApp({
+    cases: 8000,
+    seed: 11,
+    until: '2026-11-28',
+    clock: fixedClock('2026-11-28T04:00:00.000Z')
+  })
 }, 120_000)
 
-afterAll(async () => {
-  await app?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.dispose())
 
 type Filter = Record<string, unknown>
 

@@ -4,37 +4,32 @@
  * handler table, intake saves, the SQL is replayed in the sqlite3 CLI (when
  * Debian's CLI is installed), and the table and JSON come out complete.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runBench, type BenchResult } from './bench'
 import { cliVerdict, DEBIAN_SQLITE3, findCli, inlineParameters } from './bench-cli'
 import { formatTable } from './bench-report'
-import { seedDatabase } from './seed'
+import { seedTempStore, type SeededStore } from '../../../tests/support/temp-app'
 
 const cli = findCli()
-let dir: string
+let store: SeededStore
 let result: BenchResult
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-bench-'))
-  const dbPath = path.join(dir, 'bench.sqlite')
-  await seedDatabase({ dbPath, cases: 2000, seed: 3, until: '2026-11-28' })
+  store = await seedTempStore({ cases: 2000, seed: 3, until: '2026-11-28' })
   if (!cli) console.warn(`${DEBIAN_SQLITE3} 不存在：冒烟测试跳过与 sqlite3 命令行的对比（apt-get install -y sqlite3）`)
   result = await runBench({
-    dbPath,
+    dbPath: store.dbPath,
     queries: 6,
     warmup: 2,
     saves: 3,
     clashSessions: 300,
     cliPath: cli ? cli.path : null,
     hubCases: 300,
-    hubDir: dir
+    hubDir: store.dir
   })
 }, 240_000)
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => store?.dispose())
 
 describe('the benchmark on a small store', () => {
   it('measures every search and list kind through cases.list, intake, memory and size', () => {

@@ -6,38 +6,26 @@
  * the same events (kinds, statuses, detail keys) and rows of the same shape
  * (the same columns set or empty, the same versions) as the seeded one.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { createHandlerTable, type HandlerTable } from '../ipc/register'
 import { refreshCaseDue } from '../services/lifecycle/deadline-store'
-import { type RunningApp, startApp } from '../startup'
-import { seedDatabase } from './seed'
 import { dataOf } from '../../../tests/support/contract-cases'
 import { expectStoreKeptInStep } from '../../../tests/support/list-rows'
+import { startSeededApp, type TempApp } from '../../../tests/support/temp-app'
 
-const quiet = { info: () => {}, error: () => {} }
 /** A successful answer's data (a failure throws with the error). */
 const ok = dataOf
-let dir: string
-let app: RunningApp
+let app: TempApp
 let api: HandlerTable
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-seed-life-'))
-  const dbPath = path.join(dir, 'seeded.sqlite')
-  await seedDatabase({ dbPath, cases: 1500, seed: 11, until: '2026-11-28', transactionSize: 500 })
-  app = await startApp({ databasePath: dbPath, shell: 'harness', log: quiet })
+  app = await startSeededApp({ cases: 1500, seed: 11, until: '2026-11-28', transactionSize: 500 })
   api = createHandlerTable(app.ctx)
 }, 90_000)
 
-afterAll(async () => {
-  await app?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.dispose())
 
 type Rows = Array<Record<string, unknown>>
 const rowsOf = async (table: string, caseId: string, via = 'case_id'): Promise<Rows> =>

@@ -4,9 +4,6 @@
  * search through the service finds seeded parties by name and ID fragment,
  * and the services carry on from the seeded state (the next case number).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { services } from '../services/index'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -15,35 +12,29 @@ import { contract, type MethodInput } from '../../../shared/ipc-contract'
 import { createHandlerTable, type HandlerTable } from '../ipc/register'
 import { listCases } from '../services/case-list'
 import { refreshCaseSearch } from '../services/case-search-index'
-import { type RunningApp, startApp } from '../startup'
 import { seedDatabase, type SeedReport } from './seed'
 import { capturingContext } from './bench-cli'
 import * as createCaseDigits from '../db/migrations/2026_12_05_4000_create_case_digits'
 import * as createCaseWords from '../db/migrations/2026_12_05_4100_create_case_words'
 import { LIFECYCLE_TABLES } from './seed-columns'
 import { dataOf } from '../../../tests/support/contract-cases'
+import { seedTempStore, startTempApp, type SeededStore, type TempApp } from '../../../tests/support/temp-app'
 
-const quiet = { info: () => {}, error: () => {} }
 /** A successful answer's data (a failure throws with the error). */
 const ok = dataOf
-let dir: string
-let dbPath: string
+let store: SeededStore
 let report: SeedReport
-let app: RunningApp
+let app: TempApp
 let api: HandlerTable
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-seed-'))
-  dbPath = path.join(dir, 'seeded.sqlite')
-  report = await seedDatabase({ dbPath, cases: 2000, seed: 7, until: '2026-11-28', transactionSize: 700 })
-  app = await startApp({ databasePath: dbPath, shell: 'harness', log: quiet })
+  store = await seedTempStore({ cases: 2000, seed: 7, until: '2026-11-28', transactionSize: 700 })
+  report = store.report
+  app = await startTempApp({ dir: store.dir })
   api = createHandlerTable(app.ctx)
 }, 60_000)
 
-afterAll(async () => {
-  await app?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.dispose())
 
 const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
   Number((await query.execute(app.ctx.db)).rows[0].n)
@@ -160,8 +151,8 @@ describe('a seeded store', () => {
   it('refuses to seed a store that already holds cases', async () => {
     // One connection at a time: the app lets go of the file while the seed tool looks at it.
     await app.close()
-    await expect(seedDatabase({ dbPath, cases: 10 })).rejects.toThrow(/已有 2,?\d+ 件案件/)
-    app = await startApp({ databasePath: dbPath, shell: 'harness', log: quiet })
+    await expect(seedDatabase({ dbPath: store.dbPath, cases: 10 })).rejects.toThrow(/已有 2,?\d+ 件案件/)
+    app = await startTempApp({ dir: store.dir })
     api = createHandlerTable(app.ctx)
   })
 })

@@ -7,16 +7,12 @@
  * and the three tables compared row for row. The list rows, which the
  * store's triggers keep, are compared with what the merged rows say.
  */
-import { mkdtempSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { acceptedCase, caseWithAgreement } from '../../../../tests/support/lifecycle-fixtures'
 import { expectStoreKeptInStep } from '../../../../tests/support/list-rows'
-import { startTempApp, type TempApp } from '../../../../tests/support/temp-app'
-import { seedDatabase } from '../../tools/seed'
+import { startSeededApp, type TempApp } from '../../../../tests/support/temp-app'
 import { refreshCaseSearch } from '../case-search-index'
 import { refreshCaseDue } from '../lifecycle/deadline-store'
 import { writeChange } from '../write'
@@ -37,15 +33,7 @@ describe('derived tables after a merge', () => {
   let office: TempApp
   let hub: TempApp
   beforeAll(async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-hub-derived-'))
-    await seedDatabase({
-      dbPath: path.join(dir, 'desk.sqlite'),
-      cases: 400,
-      seed: 5,
-      until: '2026-11-28',
-      office: 'wutian'
-    })
-    office = await startTempApp({ dir })
+    office = await startSeededApp({ cases: 400, seed: 5, until: '2026-11-28', office: 'wutian' })
     await caseWithAgreement(office)
     await acceptedCase(office, { mediating: true })
     hub = await officeApp('ouhai')

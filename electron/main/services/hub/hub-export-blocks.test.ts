@@ -11,9 +11,8 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUB_ENTITIES, ndjsonName } from '../../../../shared/domain/hub-entities'
-import { startTempApp, type TempApp } from '../../../../tests/support/temp-app'
+import { seedTempStore, startTempApp, type TempApp } from '../../../../tests/support/temp-app'
 import { markSeededRowsChanged } from '../../tools/bench-hub'
-import { seedDatabase } from '../../tools/seed'
 import { collectRows, EXPORT_READING } from './export-rows'
 import { entriesOf, exportFrom, type Manifest } from './hub-test-kit'
 
@@ -21,14 +20,13 @@ let whole: TempApp
 let inBlocks: TempApp
 
 beforeAll(async () => {
-  const dirs = [mkdtempSync(path.join(os.tmpdir(), 'mcd-blocks-')), mkdtempSync(path.join(os.tmpdir(), 'mcd-blocks-'))]
-  const seeded = path.join(dirs[0], 'desk.sqlite')
-  await seedDatabase({ dbPath: seeded, cases: 60, seed: 3, until: '2026-11-28', office: 'wutian' })
-  whole = await startTempApp({ dir: dirs[0] })
+  const seeded = await seedTempStore({ cases: 60, seed: 3, until: '2026-11-28', office: 'wutian' })
+  const copy = mkdtempSync(path.join(os.tmpdir(), 'mcd-blocks-'))
+  whole = await startTempApp({ dir: seeded.dir })
   await markSeededRowsChanged(whole.ctx.db)
   await whole.close()
-  copyFileSync(seeded, path.join(dirs[1], 'desk.sqlite'))
-  ;[whole, inBlocks] = await Promise.all([startTempApp({ dir: dirs[0] }), startTempApp({ dir: dirs[1] })])
+  copyFileSync(seeded.dbPath, path.join(copy, 'desk.sqlite'))
+  ;[whole, inBlocks] = await Promise.all([startTempApp({ dir: seeded.dir }), startTempApp({ dir: copy })])
 }, 60_000)
 
 afterAll(async () => {

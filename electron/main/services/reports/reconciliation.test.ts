@@ -5,15 +5,11 @@
  * at the district center, for every office and the 合计 — equals the
  * independent count of report-test-kit.ts, for a month, a quarter and a year.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import type { ReportPeriodInput } from '../../../../shared/domain/report'
 import { capturingContext, inlineParameters } from '../../tools/bench-cli'
-import { seedDatabase } from '../../tools/seed'
-import { startApp, type RunningApp } from '../../startup'
+import { startSeededApp, type TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { setSetting } from '../settings'
 import {
@@ -27,9 +23,7 @@ import {
 } from './report-test-kit'
 import { resolvePeriod } from './period'
 
-const quiet = { info: () => {}, error: () => {} }
-let dir: string
-let app: RunningApp
+let app: TempApp
 let district: string
 
 const PERIODS: ReportPeriodInput[] = [
@@ -41,11 +35,8 @@ const PERIODS: ReportPeriodInput[] = [
 ]
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-report-'))
-  const dbPath = path.join(dir, 'seeded.sqlite')
   // 10,000 cases: the generator carries most to their close, and the test needs 24 still open to decide.
-  await seedDatabase({ dbPath, cases: 10_000, seed: 19, until: '2026-11-28', transactionSize: 1000 })
-  app = await startApp({ databasePath: dbPath, shell: 'harness', log: quiet })
+  app = await startSeededApp({ cases: 10_000, seed: 19, until: '2026-11-28', transactionSize: 1000 })
   district = (await app.ctx.db.selectFrom('offices').select('id').where('code', '=', 'ouhai').executeTakeFirstOrThrow())
     .id
 
@@ -101,10 +92,7 @@ beforeAll(async () => {
   })
 }, 240_000)
 
-afterAll(async () => {
-  await app?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => app?.dispose())
 
 describe('the report reconciles with the raw tables', () => {
   for (const input of PERIODS) {
@@ -153,9 +141,9 @@ describe('the report reconciles with the raw tables', () => {
     await services['reports.monthly'](capture.ctx, { period: 'month', year: 2026, month: 11, scope: 'district' })
     const plans: string[] = []
     for (const statement of capture.take()) {
-      const { rows } = await sql<{ detail: string }>`explain query plan ${sql.raw(inlineParameters(statement))}`.execute(
-        app.ctx.db
-      )
+      const { rows } = await sql<{
+        detail: string
+      }>`explain query plan ${sql.raw(inlineParameters(statement))}`.execute(app.ctx.db)
       plans.push(rows.map((r) => r.detail).join('\n'))
     }
     const all = plans.join('\n')
