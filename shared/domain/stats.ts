@@ -78,6 +78,8 @@ export interface SupervisorHome {
   load: MediatorLoad[]
   thisMonth: Figure & { month: string }
   lastMonth: Figure & { month: string }
+  /** Last month's registrations from its 1st to the day of the month it is today: what this month is compared with. */
+  lastMonthToDate: Figure & { month: string; from: string; to: string }
 }
 
 export const chartsInputSchema = z

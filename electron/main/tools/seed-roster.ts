@@ -26,6 +26,10 @@ export interface GeneratedMediator {
 
 export const ROSTER_SIZE = { full_time: 84, part_time: 412, expert: 151 } as const
 
+/** How long a mediator's training certificate holds, and the share of the roster whose certificate has lapsed. */
+const CERT_DAYS = 3 * 365
+const LAPSED_SHARE = 0.06
+
 const EXPERT_PROFESSIONS: ReadonlyArray<Profession> = [
   'lawyer',
   'lawyer',
@@ -104,13 +108,15 @@ export function generateRoster(
         : home?.kind === 'chamber_center'
           ? sample(rng, COMMERCIAL_TYPES, rng.between(2, 4))
           : sample(rng, GENERAL_TYPES, kind === 'full_time' ? rng.between(3, 6) : rng.between(1, 3))
-    const trainedIn = 2018 + rng.int(8)
+    // A training certificate holds three years and a serving mediator renews it, so most are current, a few
+    // run out in the coming weeks, and about one in sixteen has lapsed (the roster flags those).
+    const trainedOn = addDays(today, -(rng.chance(LAPSED_SHARE) ? CERT_DAYS + 1 + rng.int(730) : rng.int(CERT_DAYS)))
     const credentials: MediatorRecord['credentials'] = [
       {
         type: 'mediator_training',
-        number: `瓯司调培${trainedIn}${String(index + 1).padStart(4, '0')}`,
+        number: `瓯司调培${trainedOn.slice(0, 4)}${String(index + 1).padStart(4, '0')}`,
         issuer: '温州市瓯海区司法局',
-        validUntil: addDays(`${trainedIn + 3}-12-31`, -rng.int(60))
+        validUntil: addDays(trainedOn, CERT_DAYS)
       }
     ]
     if (profession === 'lawyer') {

@@ -64,6 +64,18 @@ describe('a seeded store', () => {
     await sql`insert into case_search (case_search) values ('integrity-check')`.execute(app.ctx.db)
   })
 
+  it('gives a roster a district keeps: most training certificates current, a few lapsed or running out', async () => {
+    const { rows } = ok(await api['mediators.list']({}))
+    expect(rows).toHaveLength(647)
+    const flagged = rows.map((r) => r.expiringCredential).filter((c) => c !== null)
+    const lapsed = flagged.filter((c) => c.validUntil < report.until)
+    // The roster screen flags each of these; a roster flagged mostly red would be noise, not a warning.
+    expect(lapsed.length).toBeGreaterThan(647 * 0.02)
+    expect(lapsed.length).toBeLessThan(647 * 0.12)
+    expect(flagged.length - lapsed.length).toBeGreaterThan(0)
+    expect(flagged.length).toBeLessThan(647 * 0.2)
+  })
+
   it('keeps each office and year’s sequence at the highest number given', async () => {
     const { rows } = await sql<{ office_id: string; year: number; last_sequence: number; highest: number }>`
       select s.office_id, s.year, s.last_sequence,

@@ -57,14 +57,16 @@ export async function chartData(ctx: AppContext, input: ParsedInput<'stats.chart
   for (let i = 11; i >= 0; i--) {
     const month = shiftMonth(lastMonth, -i)
     const range = monthRange(month)
+    // The period's last month ends where the period does: its bar says so, rather than dropping for no reason.
+    const partial = i === 0 && to < range.to
     const filter: CaseListFilter = {
       registeredFrom: range.from,
-      registeredTo: range.to,
+      registeredTo: partial ? to : range.to,
       ...(officeId ? { officeId } : {})
     }
     byMonth.push({
       key: month,
-      label: `${month.slice(0, 4)}年${Number(month.slice(5))}月`,
+      label: `${month.slice(0, 4)}年${Number(month.slice(5))}月${partial ? `（截至${Number(to.slice(8))}日）` : ''}`,
       value: await countCases(ctx, filter, offices),
       filter
     })

@@ -57,6 +57,18 @@ export function monthRange(month: string): { from: string; to: string } {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` }
 }
 
+/**
+ * The same days of last month as this month has had by `today`: the 1st to today's day, or to the month's last
+ * day when it is shorter (31 March → 1–28 February). Six days of December against the whole of November says
+ * nothing; against 1–6 November it says whether intake is up or down.
+ */
+export function sameDaysLastMonth(today: string): { month: string; from: string; to: string } {
+  const month = shiftMonth(today.slice(0, 7), -1)
+  const { from, to: lastDay } = monthRange(month)
+  const to = `${month}-${today.slice(8, 10)}`
+  return { month, from, to: to < lastDay ? to : lastDay }
+}
+
 /** The month `delta` months from 'YYYY-MM'. */
 export function shiftMonth(month: string, delta: number): string {
   const [year, m] = month.split('-').map(Number)

@@ -19,7 +19,7 @@ import { addCalendarDays, isoWeekday } from '../../../../shared/rules/working-da
 import type { AppContext } from '../../context'
 import { todayOf } from '../lifecycle/guards'
 import { listHearings } from '../hearings/hearing-store'
-import { countGrouped, figure, monthRange, shiftMonth } from './counting'
+import { countGrouped, figure, monthRange, sameDaysLastMonth, shiftMonth } from './counting'
 import { reachableOffices, withinReach } from '../accounts/scope'
 import { openCaseCondition } from '../case-list'
 
@@ -144,6 +144,7 @@ export async function supervisorHome(ctx: AppContext): Promise<SupervisorHome> {
   const last = shiftMonth(month, -1)
   const thisRange = monthRange(month)
   const lastRange = monthRange(last)
+  const lastToDate = sameDaysLastMonth(today)
   return {
     today,
     offices: alerts,
@@ -160,6 +161,10 @@ export async function supervisorHome(ctx: AppContext): Promise<SupervisorHome> {
     lastMonth: {
       month: last,
       ...(await figure(ctx, { registeredFrom: lastRange.from, registeredTo: lastRange.to }, offices))
+    },
+    lastMonthToDate: {
+      ...lastToDate,
+      ...(await figure(ctx, { registeredFrom: lastToDate.from, registeredTo: lastToDate.to }, offices))
     }
   }
 }

@@ -317,6 +317,17 @@ describe('charts', () => {
       const byMonth = new Map(months.rows.map((r) => [r.k, Number(r.n)]))
       expect(charts.byMonth).toHaveLength(12)
       for (const row of charts.byMonth) expect(row.value, row.key).toBe(byMonth.get(row.key) ?? 0)
+      // A period ending mid-month: its last month counts up to that day, and says so.
+      const midMonth = await data(handlers['stats.charts']({ to: '2026-11-15' }))
+      const november = midMonth.byMonth.at(-1)!
+      expect(november).toMatchObject({ key: '2026-11', label: '2026年11月（截至15日）' })
+      expect(november.filter).toMatchObject({ registeredFrom: '2026-11-01', registeredTo: '2026-11-15' })
+      const early = await count(sql<{ n: number }>`select count(*) as n from cases
+        where registered_at >= '2026-10-31T16:00:00.000Z' and registered_at < '2026-11-15T16:00:00.000Z'
+        ${office ? sql`and handling_office_id = ${office}` : sql``}`)
+      expect(november.value).toBe(early)
+      expect(november.value).toBeLessThan(byMonth.get('2026-11')!)
+      await expectFigure(november, early)
       const outcomes = await sql<{ k: string; ok: number; done: number }>`select c.handling_office_id as k,
         sum(exists (select 1 from agreements a where a.case_id = c.id)) as ok,
         sum(exists (select 1 from agreements a where a.case_id = c.id)
