@@ -13,14 +13,15 @@ import { services } from '../../electron/main/services/index'
 import { seedDatabase } from '../../electron/main/tools/seed'
 import { E2E_ADMIN, test, expect, type Desk } from './fixtures'
 import { CaseListPage } from './page-models/case-pages'
+import { RosterPage } from './page-models/roster-pages'
 
 const CASES = 12_000
 
-/** Replace the test's store by a generated one of CASES cases, and sign the administrator in. */
-async function generatedStore(desk: Desk): Promise<void> {
+/** Replace the test's store by a generated one (the district's whole roster, and CASES cases), and sign the administrator in. */
+async function generatedStore(desk: Desk, cases = CASES): Promise<void> {
   await desk.restart(async () => {
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${desk.dbPath}${suffix}`, { force: true })
-    await seedDatabase({ dbPath: desk.dbPath, cases: CASES, seed: 11, until: '2026-11-28' })
+    await seedDatabase({ dbPath: desk.dbPath, cases, seed: 11, until: '2026-11-28' })
   })
   await services['auth.setupAdmin'](desk.app.ctx, E2E_ADMIN)
 }
@@ -150,5 +151,38 @@ test('search as you type asks once after a pause, and a late answer to an older 
   await expect(list.total).toHaveText(expectedTotal)
   await expect(list.rows().first()).toContainText(caseNumberText(expected.rows[0].caseNumber, expected.rows[0].status))
   await desk.screenshot(page, 'search-as-you-type')
+  expect(consoleErrors).toEqual([])
+})
+
+test('the district’s whole roster shows fifty people a page, in the service’s order, and a search starts at its first page', async ({
+  page,
+  desk,
+  consoleErrors
+}) => {
+  await generatedStore(desk, 40)
+  const everyone = (await services['mediators.list'](desk.app.ctx, {})).rows.map((r) => r.name)
+  expect(everyone).toHaveLength(647)
+  await desk.open(page, '/mediators')
+  const roster = new RosterPage(page)
+  const names = () => roster.rows().locator('.roster__name').allInnerTexts()
+  await expect(roster.total).toHaveText('共 647 人')
+  await expect(roster.rows()).toHaveCount(50)
+  expect(await names()).toEqual(everyone.slice(0, 50))
+
+  const pager = page.getByTestId('roster-pager')
+  await pager.locator('.el-pager li', { hasText: /^2$/ }).click()
+  await expect.poll(names).toEqual(everyone.slice(50, 100))
+  await pager.scrollIntoViewIfNeeded()
+  await desk.screenshot(page, 'roster-page-2')
+  await pager.locator('.el-pager li', { hasText: /^13$/ }).click()
+  await expect.poll(names).toEqual(everyone.slice(600))
+
+  // A search narrows the roster and shows its first page, not page 13 of the new answer.
+  const surname = everyone[0].slice(0, 1)
+  const found = (await services['mediators.list'](desk.app.ctx, { query: surname })).rows.map((r) => r.name)
+  await page.getByPlaceholder('姓名或电话').fill(surname)
+  await expect(roster.total).toHaveText(`共 ${found.length} 人`)
+  await expect.poll(names).toEqual(found.slice(0, 50))
+  await desk.screenshot(page, 'roster-paged')
   expect(consoleErrors).toEqual([])
 })
