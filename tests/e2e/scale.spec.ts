@@ -174,6 +174,12 @@ test('the district’s whole roster shows twenty people a page, in the service�
   await expect.poll(names).toEqual(everyone.slice(20, 40))
   await pager.scrollIntoViewIfNeeded()
   await desk.screenshot(page, 'roster-page-2')
+  // Opening someone on page 2 and coming back returns to page 2, not to the top of the roster.
+  await roster.rows().first().click()
+  await expect(page).toHaveURL(/#\/mediators\/[0-9a-f-]{36}$/)
+  await page.goBack()
+  await expect(roster.total).toHaveText('共 647 人')
+  await expect.poll(names).toEqual(everyone.slice(20, 40))
   await pager.locator('.el-pager li', { hasText: /^33$/ }).click()
   await expect.poll(names).toEqual(everyone.slice(640))
 

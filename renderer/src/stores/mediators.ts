@@ -31,6 +31,9 @@ export const useMediatorsStore = defineStore('mediators', () => {
   const rows = ref<MediatorListRow[]>([])
   const counts = ref<RosterCounts[]>([])
   const loading = ref(false)
+  /** The table's page, kept while the user opens a mediator and comes back; a change of filters starts again at 1. */
+  const pageNo = ref(1)
+  const pageSize = ref(20)
   /** Only the last request's answer is kept when filters change quickly. */
   let requestNo = 0
 
@@ -74,5 +77,5 @@ export const useMediatorsStore = defineStore('mediators', () => {
     })
   }
 
-  return { filters, rows, counts, loading, load, reset }
+  return { filters, rows, counts, loading, pageNo, pageSize, load, reset }
 })
