@@ -173,3 +173,37 @@ test('a wrong ID number is stopped at the field in zh-CN and nothing is saved', 
   await desk.screenshot(page, '6-wrong-id')
   expect(await desk.app.ctx.db.selectFrom('cases').select('id').execute()).toEqual([])
 })
+
+test('a party with many earlier cases shows the newest five, the button to reuse the record first, and the rest on asking', async ({
+  page,
+  desk,
+  consoleErrors
+}) => {
+  // An applicant who has come with eight earlier cases, each registered against the same party record.
+  await chooseOffice(desk.app, 'wutian')
+  const first = await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(registration()))
+  const partyId = first.parties.find((p) => p.role === 'applicant')!.id
+  for (let i = 1; i < 8; i++) {
+    const input = registration({ occurredOn: `2026-10-0${i + 1}` })
+    input.parties[0] = { ...input.parties[0], existingPartyId: partyId }
+    await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(input))
+  }
+  await desk.open(page)
+  await new LayoutPage(page).goTo('受理登记')
+  const intake = new IntakePage(page)
+  await intake.party(0, 'idNumber').fill(APPLICANT_ID)
+  const warning = intake.repeatWarnings.first()
+  await expect(warning).toContainText('已有 8 件案件')
+  const cases = warning.getByTestId('repeat-party-cases').locator('li')
+  await expect(cases).toHaveCount(5)
+  await expect(page.getByTestId('reuse-party-0')).toBeInViewport()
+  await desk.screenshot(page, '7-repeat-party-many')
+  await warning.getByTestId('repeat-party-more').click()
+  await expect(cases).toHaveCount(8)
+  await warning.getByTestId('repeat-party-more').click()
+  await expect(cases).toHaveCount(5)
+  // Reusing the record still works from where the button now is.
+  await page.getByTestId('reuse-party-0').click()
+  await expect(page.getByText('沿用已有当事人记录')).toBeVisible()
+  expect(consoleErrors).toEqual([])
+})
