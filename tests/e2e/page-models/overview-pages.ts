@@ -29,7 +29,7 @@ export class ChartsPage {
 
   /** The table beside a chart, as rows of cell texts. */
   async table(name: string): Promise<string[][]> {
-    const rows = this.page.getByTestId(`chart-table-${name}`).locator('.el-table__body tr')
+    const rows = this.page.getByTestId(`chart-table-${name}`).locator('tbody tr')
     return rows.evaluateAll((trs) =>
       trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.innerText.trim()))
     )
