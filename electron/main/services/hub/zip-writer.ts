@@ -24,30 +24,56 @@ const DOS_DATE = (0 << 9) | (1 << 5) | 1
 /** Bit 11: names are UTF-8. */
 const UTF8_FLAG = 0x0800
 
+/** An entry ready to be placed: its size and CRC, its deflated bytes and, while small, its own bytes too. */
+interface PlacedEntry {
+  name: string
+  size: number
+  crc: number
+  deflated: readonly Buffer[]
+  /** The entry's own bytes when kept (see STORED_CANDIDATE_BYTES); stored instead of deflated if deflating grew them. */
+  raw: readonly Buffer[] | null
+}
+
 export function writeZip(entries: ZipInput[]): Buffer {
   return assemble(
     entries.map((entry) => ({
-      ...entry,
+      name: entry.name,
+      size: sizeOf(entry.data),
       crc: crcOf(entry.data),
-      deflated: [deflateRawSync(Buffer.concat(piecesOf(entry.data)), { level: 6 })]
+      deflated: [deflateRawSync(Buffer.concat(piecesOf(entry.data)), { level: 6 })],
+      raw: piecesOf(entry.data)
     }))
   )
 }
 
-/** An entry on its way into an archive: its bytes and CRC known, its deflate running on libuv's pool. */
-export interface PendingEntry extends ZipInput {
+/**
+ * Up to this size an entry keeps its own bytes besides the deflated ones, so
+ * that a small file deflate would only grow (a few bytes of JSON) is stored
+ * as it is. A larger file of text always shrinks, and keeping its bytes held
+ * every exported line in memory to the end: 1.6 GB at 100,000 cases with
+ * their whole lifecycle, a 2.6 GB process and 700,000 page faults.
+ */
+const STORED_CANDIDATE_BYTES = 64 * 1024
+
+/** An entry on its way into an archive: its size and CRC known, its deflate running on libuv's pool. */
+export interface PendingEntry {
+  name: string
+  size: number
   crc: number
   deflated: Promise<Buffer[]>
+  raw: readonly Buffer[] | null
 }
 
 /**
  * An entry written a piece at a time: each piece goes to zlib (deflating on
- * libuv's pool) and into the CRC as it comes. The exporter adds each block of
- * rows as SQLite hands it over, so the file is deflated while the next
- * blocks are read rather than after.
+ * libuv's pool) and into the CRC as it comes, and is not kept once the entry
+ * is past STORED_CANDIDATE_BYTES. The exporter adds each block of rows as
+ * SQLite hands it over, so the file is deflated while the next blocks are
+ * read rather than after.
  */
 export class EntryWriter {
-  private readonly pieces: Buffer[] = []
+  private raw: Buffer[] | null = []
+  private size = 0
   private crc = 0
   private readonly stream = createDeflateRaw({ level: constants.Z_BEST_SPEED, chunkSize: DEFLATE_CHUNK_BYTES })
   private readonly deflated: Promise<Buffer[]>
@@ -64,14 +90,16 @@ export class EntryWriter {
   }
 
   add(piece: Buffer): void {
-    this.pieces.push(piece)
+    this.size += piece.length
+    if (this.size > STORED_CANDIDATE_BYTES) this.raw = null
+    else this.raw?.push(piece)
     this.crc = crc32(piece, this.crc)
     this.stream.write(piece)
   }
 
   end(): PendingEntry {
     this.stream.end()
-    return { name: this.name, data: this.pieces, crc: this.crc, deflated: this.deflated }
+    return { name: this.name, size: this.size, crc: this.crc, deflated: this.deflated, raw: this.raw }
   }
 }
 
@@ -95,18 +123,16 @@ export async function writeZipAsync(entries: Array<ZipInput | PendingEntry>): Pr
   return assemble(started.map((entry, i) => ({ ...entry, deflated: deflated[i] })))
 }
 
-function assemble(entries: Array<ZipInput & { crc: number; deflated: readonly Buffer[] }>): Buffer {
+function assemble(entries: PlacedEntry[]): Buffer {
   const parts: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8')
-    const size = sizeOf(entry.data)
-    const stored = sizeOf(entry.deflated) >= size
-    const body = stored ? piecesOf(entry.data) : entry.deflated
+    const { size, crc, raw } = entry
+    const body = raw !== null && sizeOf(entry.deflated) >= size ? raw : entry.deflated
     const bodySize = sizeOf(body)
-    const method = stored ? 0 : 8
-    const { crc } = entry
+    const method = body === raw ? 0 : 8
 
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
