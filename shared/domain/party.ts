@@ -64,10 +64,20 @@ export interface CaseParty extends PartySummary {
 }
 
 /** An earlier case of a party found by ID number, credit code or phone (the repeat-party warning). */
+/**
+ * One person or organisation seen before, with their cases. A party
+ * registered again without reusing the record has several records; they are
+ * one history (the same ID number or credit code, or the same phone and
+ * name), so the count says how often they came, not how often each record did.
+ */
 export interface PartyCaseHistory {
+  /** The newest record: the one to reuse, with what was typed last. */
   party: PartySummary
+  /** How many records the party is on (more than one when registered again without reusing). */
+  records: number
   /** How the party was recognised. */
   matchedBy: Array<'idNumber' | 'creditCode' | 'phone'>
+  /** Cases of any of the records, each counted once. */
   caseCount: number
   cases: Array<{
     caseId: string

@@ -174,18 +174,18 @@ test('a wrong ID number is stopped at the field in zh-CN and nothing is saved', 
   expect(await desk.app.ctx.db.selectFrom('cases').select('id').execute()).toEqual([])
 })
 
-test('a party with many earlier cases shows the newest five, the button to reuse the record first, and the rest on asking', async ({
+test('a party with many earlier cases, on several records, is one warning with the newest five, the button to reuse first, and the rest on asking', async ({
   page,
   desk,
   consoleErrors
 }) => {
-  // An applicant who has come with eight earlier cases, each registered against the same party record.
+  // An applicant who has come with eight earlier cases; three times the clerk did not reuse her record.
   await chooseOffice(desk.app, 'wutian')
   const first = await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(registration()))
   const partyId = first.parties.find((p) => p.role === 'applicant')!.id
   for (let i = 1; i < 8; i++) {
     const input = registration({ occurredOn: `2026-10-0${i + 1}` })
-    input.parties[0] = { ...input.parties[0], existingPartyId: partyId }
+    if (i % 2 === 1) input.parties[0] = { ...input.parties[0], existingPartyId: partyId }
     await services['cases.register'](desk.app.ctx, registerCaseSchema.parse(input))
   }
   await desk.open(page)
@@ -193,7 +193,9 @@ test('a party with many earlier cases shows the newest five, the button to reuse
   const intake = new IntakePage(page)
   await intake.party(0, 'idNumber').fill(APPLICANT_ID)
   const warning = intake.repeatWarnings.first()
-  await expect(warning).toContainText('已有 8 件案件')
+  await expect(warning).toContainText('已有 8 件案件（登记为 4 条当事人记录）')
+  await expect(intake.repeatWarnings).toHaveCount(1)
+  await expect(warning).toHaveClass(/el-alert--error/)
   const cases = warning.getByTestId('repeat-party-cases').locator('li')
   await expect(cases).toHaveCount(5)
   await expect(page.getByTestId('reuse-party-0')).toBeInViewport()

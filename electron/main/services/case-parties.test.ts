@@ -84,6 +84,48 @@ describe('parties seen before', () => {
     })
   })
 
+  it('counts a party registered again without reusing the record as one party, with every case once', async () => {
+    const records: string[] = []
+    for (const [day, phone] of [
+      ['01', '13857712345'],
+      ['02', '13857712345'],
+      ['03', '13905776688']
+    ] as const) {
+      clock.set(`2026-12-${day}T01:00:00Z`)
+      const detail = await register({
+        parties: [
+          person('applicant', '王芳', { idNumber: wangFangId, phone }),
+          person('respondent', '赵磊', { idNumber: residentId('1975-10-02', 311) })
+        ]
+      })
+      records.push(detail.parties[0].id)
+    }
+    // Her sister shares the first phone: found by it, but another person.
+    clock.set('2026-12-04T01:00:00Z')
+    await register({
+      parties: [
+        person('applicant', '王芬', { idNumber: residentId('1981-03-03', 138), phone: '13857712345' }),
+        person('respondent', '赵磊', { idNumber: residentId('1975-10-02', 311) })
+      ]
+    })
+    expect(new Set(records).size).toBe(3)
+
+    const found = ok(await api['parties.lookup']({ idNumber: wangFangId, phone: '13857712345' }))
+    expect(found.map((h) => [h.party.name, h.records, h.caseCount, h.matchedBy])).toEqual([
+      ['王芳', 3, 3, ['idNumber', 'phone']],
+      ['王芬', 1, 1, ['phone']]
+    ])
+    // The record offered for reuse is the newest, with the phone she gave last.
+    expect(found[0].party).toMatchObject({ id: records[2], maskedPhone: '139****6688' })
+    expect(found[0].cases.map((c) => c.registeredAt.slice(0, 10))).toEqual(['2026-12-03', '2026-12-02', '2026-12-01'])
+    // Her ID number alone finds the same three cases; 赵磊, reused by no one, is one party of three records too.
+    expect(ok(await api['parties.lookup']({ idNumber: wangFangId }))).toEqual([
+      { ...found[0], matchedBy: ['idNumber'] }
+    ])
+    const zhao = ok(await api['parties.lookup']({ idNumber: residentId('1975-10-02', 311) }))
+    expect(zhao.map((h) => [h.records, h.caseCount])).toEqual([[4, 4]])
+  })
+
   it('finds a party by a full ID number (typed with a lower-case x), a credit code, or a phone typed with spaces', async () => {
     let endsInX = 1
     while (!residentId('1988-08-08', endsInX).endsWith('X')) endsInX++

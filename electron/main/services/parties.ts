@@ -124,6 +124,19 @@ async function updateParty(
   return { row: after, changedExisting: true }
 }
 
+type MatchedBy = PartyCaseHistory['matchedBy']
+
+/**
+ * Which records are one party: the same ID number or credit code is the same
+ * person or organisation; a record found by phone alone is the same party
+ * only under the same name (a family shares a phone).
+ */
+function identityKey(party: PartyRow, matchedBy: MatchedBy): string {
+  if (matchedBy.includes('idNumber')) return `id:${party.id_number}`
+  if (matchedBy.includes('creditCode')) return `code:${party.credit_code}`
+  return `phone:${party.phone}:${party.name}`
+}
+
 export async function lookupParties(
   ctx: AppContext,
   input: ParsedInput<'parties.lookup'>
@@ -153,42 +166,55 @@ export async function lookupParties(
     .limit(20)
     .execute()
 
-  const histories: PartyCaseHistory[] = []
+  const groups = new Map<string, { records: PartyRow[]; matchedBy: Set<MatchedBy[number]> }>()
   for (const party of parties) {
-    const matchedBy: PartyCaseHistory['matchedBy'] = []
+    const matchedBy: MatchedBy = []
     if (idNumber && party.id_number === idNumber) matchedBy.push('idNumber')
     if (creditCode && party.credit_code === creditCode) matchedBy.push('creditCode')
     if (phone && party.phone === phone) matchedBy.push('phone')
+    const key = identityKey(party, matchedBy)
+    const group = groups.get(key) ?? { records: [], matchedBy: new Set() }
+    group.records.push(party)
+    for (const m of matchedBy) group.matchedBy.add(m)
+    groups.set(key, group)
+  }
+
+  const histories: PartyCaseHistory[] = []
+  for (const group of groups.values()) {
+    const ids = group.records.map((p) => p.id)
+    // A case both records are on (a clerk's slip) is listed once.
     const cases = await ctx.db
       .selectFrom('case_parties')
       .innerJoin('cases', 'cases.id', 'case_parties.case_id')
-      .select([
+      .select((eb) => [
         'cases.id',
         'cases.case_number',
         'cases.status',
         'cases.dispute_type',
-        'case_parties.role',
+        eb.fn.min('case_parties.role').as('role'),
         'cases.registered_at'
       ])
-      .where('case_parties.party_id', '=', party.id)
+      .where('case_parties.party_id', 'in', ids)
+      .groupBy('cases.id')
       .orderBy('cases.seq', 'desc')
       .limit(HISTORY_LIMIT)
       .execute()
     const { count } = await ctx.db
       .selectFrom('case_parties')
       .select((eb) => eb.fn.count<number>('case_id').distinct().as('count'))
-      .where('party_id', '=', party.id)
+      .where('party_id', 'in', ids)
       .executeTakeFirstOrThrow()
     histories.push({
-      party: toPartySummary(party),
-      matchedBy,
+      party: toPartySummary(group.records[group.records.length - 1]),
+      records: group.records.length,
+      matchedBy: (['idNumber', 'creditCode', 'phone'] as const).filter((m) => group.matchedBy.has(m)),
       caseCount: Number(count),
       cases: cases.map((c) => ({
         caseId: c.id,
         caseNumber: c.case_number,
         status: c.status,
         disputeType: c.dispute_type,
-        role: c.role,
+        role: c.role as PartyRole,
         registeredAt: c.registered_at
       }))
     })
