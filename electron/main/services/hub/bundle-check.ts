@@ -11,14 +11,14 @@ import { createPublicKey, verify } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { HubCheck, HubCheckKey, HubVerification } from '../../../../shared/domain/hub'
 import { HUB_CHECK_KEYS, HUB_CHECK_LABELS } from '../../../../shared/domain/hub'
-import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
+import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, ndjsonName, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
 import { manifestSchema, type BundleManifest } from '../../../../shared/rules/hub-manifest'
 import type { Database } from '../../db/schema'
 import type { HubOfficeKeyTable } from '../../db/schema-hub'
 import { sha256Hex } from './export'
 import { BUNDLE_LIMITS } from './bundle-limits'
-import { scanBundle, type BundleRows } from './bundle-scan'
-import { openZip, readAhead, ZipRefusal, type ZipArchive } from './zip-reader'
+import { scanBundle, type BundleRows, type ScanResult } from './bundle-scan'
+import { openZip, ZipRefusal, type ZipArchive } from './zip-reader'
 
 export { BUNDLE_LIMITS }
 
@@ -62,13 +62,13 @@ class Report {
 
 const short = (hash: string | null): string => (hash ? `${hash.slice(0, 12)}…` : '（无）')
 
-/** `onProgress`: files hashed, then entities whose rows are checked, out of both together. */
+/** `onProgress`: entities whose files are read (inflated, hashed, their rows checked), out of all of them. */
 export async function checkBundle(
   db: Kysely<Database>,
   bundle: Buffer,
   onProgress: (done: number, total: number) => void = () => {}
 ): Promise<CheckedBundle> {
-  const report = new Report()
+  let report = new Report()
   const bundleSha256 = sha256Hex(bundle)
   const finish = (manifest: BundleManifest | null, accepted: CheckedBundle['accepted']): CheckedBundle => ({
     verification: {
@@ -92,23 +92,32 @@ export async function checkBundle(
     },
     accepted: report.ok ? accepted : null
   })
+  // An entry that does not inflate to its declared size and CRC fails the archive, whenever it is read: the checks
+  // after it cannot be trusted, so they are not reported.
+  const archiveRefused = (error: ZipRefusal) => {
+    report = new Report()
+    report.fail('archive', error.message)
+    return finish(null, null)
+  }
 
   let archive: ZipArchive
   const digests = new Map<string, FileDigest>()
+  const digest = (name: string, data: Buffer) => digests.set(name, { size: data.length, sha256: sha256Hex(data) })
+  const signed = new Map<string, Buffer>()
   try {
     archive = openZip(bundle, BUNDLE_LIMITS)
-    // Every entry inflated once (its size and CRC checked) and hashed; one or two are held at a time.
-    const files = readAhead(archive, archive.names)
-    for (const name of archive.names) {
-      const data = await files.read(name)
-      digests.set(name, { size: data.length, sha256: sha256Hex(data) })
-      onProgress(digests.size, stepsOf(archive))
+    // The data files are inflated, size- and CRC-checked and hashed once, as the row checks read them (a bundle of
+    // 1.6 GB was inflated three times: to hash it, to check its rows and to merge them). Every other entry (the
+    // manifest, the signature, anything unexpected) is inflated and checked now.
+    for (const name of archive.names.filter((n) => !DATA_FILE_NAMES.has(n))) {
+      const data = await archive.read(name)
+      digest(name, data)
+      if (name === 'manifest.json' || name === 'signature') signed.set(name, data)
     }
     report.pass('archive', `${archive.names.length} 个文件，${bundle.length.toLocaleString('zh-CN')} 字节`)
   } catch (error) {
     if (!(error instanceof ZipRefusal)) throw error
-    report.fail('archive', error.message)
-    return finish(null, null)
+    return archiveRefused(error)
   }
 
   const hasFile = (name: string) => archive.names.includes(name)
@@ -116,7 +125,7 @@ export async function checkBundle(
     report.fail('manifest', '缺少 manifest.json 或 signature')
     return finish(null, null)
   }
-  const [manifestBytes, signatureBytes] = await Promise.all([archive.read('manifest.json'), archive.read('signature')])
+  const [manifestBytes, signatureBytes] = [signed.get('manifest.json')!, signed.get('signature')!]
   let manifest: BundleManifest
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')))
@@ -138,16 +147,24 @@ export async function checkBundle(
     return finish(null, null)
   }
 
-  checkHashes(report, manifest, digests)
   const registration = await checkSignature(db, report, manifest, manifestBytes, signatureBytes)
   if (registration) await checkChain(db, report, manifest, registration, bundleSha256)
 
+  // The rows are checked as the files are read; what they found counts only once every file's hash is right.
+  let scanned: ScanResult
+  try {
+    scanned = await scanBundle(db, archive, manifest, {
+      keepParsed: archive.inflatedBytes <= BUNDLE_LIMITS.keepParsedBytes,
+      batchRows: BUNDLE_LIMITS.batchRows,
+      onFile: digest,
+      onEntity: (done) => onProgress(done, HUB_ENTITIES.length)
+    })
+  } catch (error) {
+    if (!(error instanceof ZipRefusal)) throw error
+    return archiveRefused(error)
+  }
+  checkHashes(report, manifest, digests)
   if (report.checks().find((c) => c.key === 'hashes')?.status !== 'passed') return finish(manifest, null)
-  const scanned = await scanBundle(db, archive, manifest, {
-    keepParsed: archive.inflatedBytes <= BUNDLE_LIMITS.keepParsedBytes,
-    batchRows: BUNDLE_LIMITS.batchRows,
-    onEntity: (done) => onProgress(archive.names.length + done, stepsOf(archive))
-  })
   if (scanned.problems.length > 0) {
     report.fail('lines', scanned.problems.join('；'))
     return finish(manifest, null)
@@ -164,8 +181,8 @@ export async function checkBundle(
   return finish(manifest, registration ? { manifest, registration, rows: scanned.rows } : null)
 }
 
-/** The checks' progress counts every entry hashed, then every entity whose rows are checked. */
-const stepsOf = (archive: ZipArchive): number => archive.names.length + HUB_ENTITIES.length
+/** The files the row checks read: the tombstones and one per entity. */
+const DATA_FILE_NAMES = new Set([TOMBSTONES_FILE, ...HUB_ENTITIES.map((e) => e.file)].map(ndjsonName))
 
 interface FileDigest {
   size: number

@@ -3,7 +3,8 @@
  * pass over its files, an entity at a time: every NDJSON line against its
  * schema and the manifest's counts, every office it refers to, and the
  * origin of every row it would write. A file is inflated when its turn
- * comes and its rows are checked a batch at a time, so a bundle of millions
+ * comes, handed to the caller to hash (onFile: the one inflation the checks
+ * make of it) and its rows are checked a batch at a time, so a bundle of millions
  * of rows never sits in memory as objects; the merge reads the files again
  * (`BundleRows`). A small bundle keeps its parsed rows for the merge instead.
  *
@@ -42,6 +43,8 @@ export interface ScanOptions {
   /** Keep the parsed rows for the merge (a small bundle) rather than parse them again. */
   keepParsed: boolean
   batchRows: number
+  /** Each data file as it is read, before its rows are checked, to be hashed. */
+  onFile?: (name: string, data: Buffer) => void
   /** After each entity: how many are done. */
   onEntity?: (done: number) => void
 }
@@ -50,11 +53,18 @@ export async function scanBundle(
   db: Kysely<Database>,
   archive: ZipArchive,
   manifest: BundleManifest,
-  { keepParsed, batchRows, onEntity }: ScanOptions
+  { keepParsed, batchRows, onFile, onEntity }: ScanOptions
 ): Promise<ScanResult> {
   const tally: LineTally = { lines: 0, rows: 0, problems: [] }
   const kept = keepParsed ? new Map<string, HubRow[]>() : null
-  const files = fileReader(archive)
+  const reader = fileReader(archive)
+  const files = {
+    read: async (file: string): Promise<Buffer | null> => {
+      const data = await reader.read(file)
+      if (data) onFile?.(ndjsonName(file), data)
+      return data
+    }
+  }
   const declaredTombstones = Object.values(manifest.counts).reduce((sum, c) => sum + c.tombstones, 0)
   // Tombstones first: the origin check of each entity needs what the bundle deletes.
   const tombstones = (await collect(files, TOMBSTONES_FILE, tally, batchRows)) as Tombstone[]
@@ -66,9 +76,10 @@ export async function scanBundle(
   let guard: OriginGuard | null = null
   const stillChecking = () => tally.problems.length === 0 && references === null && origin === null
   for (const [index, entity] of HUB_ENTITIES.entries()) {
-    if (tally.problems.length >= MAX_PROBLEMS) break
     onEntity?.(index)
     const data = await files.read(entity.file)
+    // Enough problems to report: the rest of the files are still read, for their hashes (checked first).
+    if (tally.problems.length >= MAX_PROBLEMS) continue
     const rowsBefore = tally.rows
     const keptRows: HubRow[] = []
     if (data) {
@@ -97,7 +108,7 @@ export async function scanBundle(
     lineCount: tally.lines,
     references,
     origin,
-    rows: { offices, tombstones, batches: kept ? keptBatches(kept, batchRows) : parsedAgain(files, batchRows) }
+    rows: { offices, tombstones, batches: kept ? keptBatches(kept, batchRows) : parsedAgain(reader, batchRows) }
   }
 }
 
@@ -127,8 +138,12 @@ function officeReferenceProblem(entity: HubEntity, batch: HubRow[], offices: Hub
   return null
 }
 
+interface FileReader {
+  read(file: string): Promise<Buffer | null>
+}
+
 /** The bundle's data files, tombstones first, then entity by entity: the order of the checks and of the merge. */
-function fileReader(archive: ZipArchive) {
+function fileReader(archive: ZipArchive): FileReader {
   const files = readAhead(archive, [TOMBSTONES_FILE, ...HUB_ENTITIES.map((e) => e.file)].map(ndjsonName))
   return {
     read: (file: string): Promise<Buffer | null> =>
@@ -136,12 +151,7 @@ function fileReader(archive: ZipArchive) {
   }
 }
 
-async function collect(
-  files: ReturnType<typeof fileReader>,
-  file: string,
-  tally: LineTally,
-  batchRows: number
-): Promise<unknown[]> {
+async function collect(files: FileReader, file: string, tally: LineTally, batchRows: number): Promise<unknown[]> {
   const data = await files.read(file)
   const rows: unknown[] = []
   if (data) for (const batch of parsedBatches(file, data, tally, batchRows)) rows.push(...batch)
@@ -156,7 +166,7 @@ function keptBatches(kept: Map<string, HubRow[]>, batchRows: number) {
 }
 
 /** The rows read again for the merge: the same bytes the checks passed, so a problem now is a fault, not input. */
-function parsedAgain(files: ReturnType<typeof fileReader>, batchRows: number) {
+function parsedAgain(files: FileReader, batchRows: number) {
   return async function* (file: string): AsyncGenerator<HubRow[]> {
     const data = await files.read(file)
     if (!data) return
