@@ -198,6 +198,8 @@ test('a party with many earlier cases, on several records, is one warning with t
   await expect(warning).toHaveClass(/el-alert--error/)
   const cases = warning.getByTestId('repeat-party-cases').locator('li')
   await expect(cases).toHaveCount(5)
+  // A case without a number says 待受理 once, in the number's place.
+  await expect(cases.first()).toHaveText(/^（待受理） · 邻里纠纷 · 申请人 · \d{4}-\d{2}-\d{2}$/)
   await expect(page.getByTestId('reuse-party-0')).toBeInViewport()
   await desk.screenshot(page, '7-repeat-party-many')
   await warning.getByTestId('repeat-party-more').click()
