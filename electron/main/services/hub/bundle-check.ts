@@ -11,13 +11,13 @@ import { createPublicKey, verify } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import type { HubCheck, HubCheckKey, HubVerification } from '../../../../shared/domain/hub'
 import { HUB_CHECK_KEYS, HUB_CHECK_LABELS } from '../../../../shared/domain/hub'
-import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, ndjsonName, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
+import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, TOMBSTONES_FILE } from '../../../../shared/domain/hub-entities'
 import { manifestSchema, type BundleManifest } from '../../../../shared/rules/hub-manifest'
 import type { Database } from '../../db/schema'
 import type { HubOfficeKeyTable } from '../../db/schema-hub'
 import { sha256Hex } from './export'
 import { BUNDLE_LIMITS } from './bundle-limits'
-import { scanBundle, type BundleRows, type ScanResult } from './bundle-scan'
+import { DATA_FILE_NAMES, scanBundle, type BundleRows, type ScanResult } from './bundle-scan'
 import { openZip, ZipRefusal, type ZipArchive } from './zip-reader'
 
 export { BUNDLE_LIMITS }
@@ -109,7 +109,7 @@ export async function checkBundle(
     // The data files are inflated, size- and CRC-checked and hashed once, as the row checks read them (a bundle of
     // 1.6 GB was inflated three times: to hash it, to check its rows and to merge them). Every other entry (the
     // manifest, the signature, anything unexpected) is inflated and checked now.
-    for (const name of archive.names.filter((n) => !DATA_FILE_NAMES.has(n))) {
+    for (const name of archive.names.filter((n) => !DATA_FILE_NAMES.includes(n))) {
       const data = await archive.read(name)
       digest(name, data)
       if (name === 'manifest.json' || name === 'signature') signed.set(name, data)
@@ -120,19 +120,27 @@ export async function checkBundle(
     return archiveRefused(error)
   }
 
-  const hasFile = (name: string) => archive.names.includes(name)
-  if (!hasFile('manifest.json') || !hasFile('signature')) {
-    report.fail('manifest', '缺少 manifest.json 或 signature')
+  // A manifest that fails ends the checks before the data files are read: they are inflated first all the same, so a
+  // broken archive is still reported as the archive, the first check.
+  const manifestRefused = async (detail: string) => {
+    try {
+      for (const name of archive.names.filter((n) => DATA_FILE_NAMES.includes(n))) await archive.read(name)
+    } catch (error) {
+      if (!(error instanceof ZipRefusal)) throw error
+      return archiveRefused(error)
+    }
+    report.fail('manifest', detail)
     return finish(null, null)
   }
+  const hasFile = (name: string) => archive.names.includes(name)
+  if (!hasFile('manifest.json') || !hasFile('signature')) return manifestRefused('缺少 manifest.json 或 signature')
   const [manifestBytes, signatureBytes] = [signed.get('manifest.json')!, signed.get('signature')!]
   let manifest: BundleManifest
   try {
     const parsed = manifestSchema.safeParse(JSON.parse(manifestBytes.toString('utf8')))
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      report.fail('manifest', `字段 ${issue.path.join('.') || '（根）'}：${issue.message}`)
-      return finish(null, null)
+      return manifestRefused(`字段 ${issue.path.join('.') || '（根）'}：${issue.message}`)
     }
     manifest = parsed.data
     report.pass(
@@ -140,11 +148,7 @@ export async function checkBundle(
       `${manifest.office.name} 第 ${manifest.sequence} 号数据包，格式版本 ${manifest.formatVersion}`
     )
   } catch (error) {
-    report.fail(
-      'manifest',
-      `manifest.json 不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`
-    )
-    return finish(null, null)
+    return manifestRefused(`manifest.json 不是有效的 JSON（${error instanceof Error ? error.message : String(error)}）`)
   }
 
   const registration = await checkSignature(db, report, manifest, manifestBytes, signatureBytes)
@@ -180,9 +184,6 @@ export async function checkBundle(
 
   return finish(manifest, registration ? { manifest, registration, rows: scanned.rows } : null)
 }
-
-/** The files the row checks read: the tombstones and one per entity. */
-const DATA_FILE_NAMES = new Set([TOMBSTONES_FILE, ...HUB_ENTITIES.map((e) => e.file)].map(ndjsonName))
 
 interface FileDigest {
   size: number

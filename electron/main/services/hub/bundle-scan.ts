@@ -143,8 +143,10 @@ interface FileReader {
 }
 
 /** The bundle's data files, tombstones first, then entity by entity: the order of the checks and of the merge. */
+export const DATA_FILE_NAMES: readonly string[] = [TOMBSTONES_FILE, ...HUB_ENTITIES.map((e) => e.file)].map(ndjsonName)
+
 function fileReader(archive: ZipArchive): FileReader {
-  const files = readAhead(archive, [TOMBSTONES_FILE, ...HUB_ENTITIES.map((e) => e.file)].map(ndjsonName))
+  const files = readAhead(archive, [...DATA_FILE_NAMES])
   return {
     read: (file: string): Promise<Buffer | null> =>
       archive.names.includes(ndjsonName(file)) ? files.read(ndjsonName(file)) : Promise.resolve(null)

@@ -21,7 +21,7 @@ import {
   readBundlesAs
 } from './hub-test-kit'
 import { writeZip } from './zip-writer'
-import { forgeSizes, setUnixMode } from './zip-forge'
+import { forgeCrc, forgeSizes, setUnixMode } from './zip-forge'
 
 describe.each(READING_MODES)('hub import refusals (bundles read %s)', (mode) => {
   readBundlesAs(mode)
@@ -139,6 +139,19 @@ describe.each(READING_MODES)('hub import refusals (bundles read %s)', (mode) => 
       forgeSizes(writeZip([...files, { name: 'bomb.ndjson', data: zeros }]), 'bomb.ndjson', 1024),
       /超过声明大小/
     )
+  })
+
+  it('refuses a data file that fails its CRC as the archive, whether the manifest is sound or not', async () => {
+    // The data files are first inflated by the row checks; a broken one still fails the first check, and only it.
+    const broken = forgeCrc(second, 'cases.ndjson')
+    await expectRefused(broken, /^压缩包结构.*cases\.ndjson 的 CRC 校验失败/)
+    const report = await services['hub.verify'](hub.ctx, { fileName: 'b.zip', base64: broken.toString('base64') })
+    expect(report.checks.map((c) => c.status)).toEqual(['failed', ...report.checks.slice(1).map(() => 'skipped')])
+
+    const files = entriesOf(second).map((e) => (e.name === 'manifest.json' ? { ...e, data: Buffer.from('{') } : e))
+    await expectRefused(forgeCrc(writeZip(files), 'cases.ndjson'), /^压缩包结构.*CRC 校验失败/)
+    // With the archive whole, the same manifest fails as the manifest.
+    await expectRefused(writeZip(files), /^清单.*不是有效的 JSON/)
   })
 
   it('refuses a replayed bundle and an older one, then continues the chain', async () => {

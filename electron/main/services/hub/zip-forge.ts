@@ -39,3 +39,13 @@ export function forgeSizes(zip: Buffer, name: string, uncompressedSize: number):
   copy.writeUInt32LE(uncompressedSize >>> 0, localOffset + 22)
   return copy
 }
+
+/** A CRC-32 that does not match the entry's bytes, in both headers: the entry inflates, then fails its check. */
+export function forgeCrc(zip: Buffer, name: string): Buffer {
+  const copy = Buffer.from(zip)
+  const { at, localOffset } = entryNamed(copy, name)
+  const wrong = (copy.readUInt32LE(at + 16) ^ 0xffffffff) >>> 0
+  copy.writeUInt32LE(wrong, at + 16)
+  copy.writeUInt32LE(wrong, localOffset + 14)
+  return copy
+}
