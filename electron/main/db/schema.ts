@@ -200,6 +200,12 @@ export interface CaseWordsTable {
   bigrams: string
 }
 
+/** Each office's mark, given once: its token in the full-text rows (services/case-search-office.ts). */
+export interface OfficeMarkTable {
+  mark: number
+  office_id: string
+}
+
 export interface CaseNameKeyTable {
   name: string
   first_char: string
@@ -337,6 +343,7 @@ export interface Database
   case_search: CaseSearchTable
   case_digits: CaseDigitsTable
   case_words: CaseWordsTable
+  office_marks: OfficeMarkTable
   case_name_keys: CaseNameKeyTable
   case_list_rows: CaseListRowTable
   unassigned_cases: UnassignedCaseTable

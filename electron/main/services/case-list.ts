@@ -31,6 +31,8 @@ import {
 } from './case-search-driven'
 import type { FilterWalk } from './case-search-race'
 import { digitsSource } from './case-search-digits'
+import { officeScope, withinOffices } from './case-search-office'
+import { initialSource } from './case-search-words'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
 
@@ -60,39 +62,47 @@ function shorten(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }
 
+/** A search through an index read in seq order; `withinOffices` when the index itself keeps to the offices asked. */
+type SourceSearch = { source: SeqSource; notice: string | null; withinOffices: boolean }
+
 /**
  * The search: an exact condition for a case number, else an index read in seq order (trigrams for terms of three
  * characters and more, the first-character keys, or names and recent summaries for two characters) that drives the
- * page. `notice` says when the search is bounded.
+ * page. With `officeIds` (the office asked, or the account's reach) the full-text sources keep to those offices
+ * themselves (case-search-office.ts). `notice` says when the search is bounded.
  */
 async function searchCondition(
   ctx: AppContext,
-  query: string
-): Promise<{ where: Where; notice: null } | { source: SeqSource; notice: string | null }> {
+  query: string,
+  officeIds: readonly string[] | null
+): Promise<{ where: Where; notice: null } | SourceSearch> {
   // Every case number contains 调字第, so a trigram search for one matches every accepted case: look it up exactly.
   const asNumber = parseCaseNumber(query)
   if (asNumber) {
     const exact = formatCaseNumber(asNumber.year, asNumber.officeShortName, asNumber.sequence)
     return { where: (eb) => eb('cases.case_number', '=', exact), notice: null }
   }
+  const scope = await officeScope(ctx, officeIds)
+  const scoped = (source: SeqSource) => ({ source, notice: null, withinOffices: scope !== null })
   // Four digits or more (part of an ID number or a phone): the digit-run index, which answers the same as trigrams.
-  const digits = digitsSource(query)
-  if (digits) return { source: digits, notice: null }
+  const digits = digitsSource(query, scope)
+  if (digits) return scoped(digits)
   const length = characters(query).length
-  if (length >= 3) {
-    return { source: ftsSource(ftsPhrase(query)), notice: null }
+  if (length >= 3) return scoped(ftsSource(withinOffices(ftsPhrase(query), scope, 'trigram')))
+  if (length === 1) {
+    const initial = initialSource(query, scope)
+    return initial ? scoped(initial) : { source: firstCharSource(query), notice: null, withinOffices: false }
   }
-  if (length === 1) return { source: firstCharSource(query), notice: null }
   // Two characters: a name, or the start of a longer name, through the names column; or a word in a summary.
-  const word = shortWordSource(query)
-  if (word) return { source: word, notice: null }
+  const word = shortWordSource(query, scope)
+  if (word) return scoped(word)
   // A pair with punctuation or a space: the summaries of the newest cases only, and the list says so.
   const { maxSeq } = await ctx.db
     .selectFrom('cases')
     .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('maxSeq'))
     .executeTakeFirstOrThrow()
   const floor = Number(maxSeq) - SHORT_WORD_WINDOW
-  return { source: shortTermSource(query, floor), notice: floor > 0 ? shortWordNotice() : null }
+  return { source: shortTermSource(query, floor), notice: floor > 0 ? shortWordNotice() : null, withinOffices: false }
 }
 
 /*
@@ -284,9 +294,19 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   // Clerks and mediators list and search their own offices' cases only (accounts/scope.ts).
   const offices = await reachableOffices(ctx)
   checkOffice(input.officeId, offices)
-  const filters = filterConditions(ctx, withinReach(input, offices))
-  if (offices) filters.push(reachCondition(offices))
-  const search = input.query ? await searchCondition(ctx, input.query) : null
+  const asked = withinReach(input, offices)
+  const search = input.query
+    ? await searchCondition(ctx, input.query, asked.officeId ? [asked.officeId] : offices)
+    : null
+  // A search that keeps to the offices itself needs no office filter besides, and is then read in the page's own
+  // statement. With other filters the office stays among them: the filters' walk through the office's index (its
+  // open cases, its cases of a type) is what a common term races (李 with "open" in a small office, 151 of 8,400
+  // matches: 24 → 3 ms warm at a million cases).
+  const keptToOffices = search !== null && 'source' in search && search.withinOffices
+  const otherFilters = filterConditions(ctx, { ...asked, officeId: undefined })
+  const indexAlone = keptToOffices && otherFilters.length === 0
+  const filters = indexAlone ? [] : filterConditions(ctx, asked)
+  if (offices && !indexAlone) filters.push(reachCondition(offices))
   const newest = input.sort === 'newest'
   const order = newest ? 'desc' : 'asc'
   const cursor = input.cursor ? Number(input.cursor) : null

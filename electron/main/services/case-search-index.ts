@@ -3,12 +3,14 @@
  * transaction as the write: the FTS5 trigram row (rowid = the case's
  * registration-order key), its digit-run and summary-word rows
  * (case-search-digits.ts, case-search-words.ts), and the short-name keys
- * for names of one or two characters, which trigrams cannot see.
+ * for names of one or two characters, which trigrams cannot see. Each FTS
+ * row also carries the case's office token (case-search-office.ts).
  */
 import { sql } from 'kysely'
 import type { CaseRow, PartyRow } from '../db/schema'
 import { digitGrams } from './case-search-digits'
 import { summaryBigrams } from './case-search-words'
+import { markedTextSql, nameInitials, trigramMarkSql } from './case-search-office'
 import type { Trx } from './write'
 
 /** The FTS tables keyed by the case's seq (their rowid): deleting a case's search rows deletes from each. */
@@ -18,19 +20,25 @@ export const SEARCH_FTS_TABLES = ['case_search', 'case_digits', 'case_words'] as
 const SEARCH_COLUMNS = ['case_number', 'summary', 'names', 'id_numbers', 'phones'] as const
 type SearchTexts = Record<(typeof SEARCH_COLUMNS)[number], string>
 
+/** The word row's text: the summary's bigrams, then the first character of each name. */
+export const wordsText = (texts: Pick<SearchTexts, 'summary' | 'names'>) =>
+  [summaryBigrams(texts.summary), nameInitials(texts.names)].filter((t) => t !== '').join(' ')
+
 /**
  * The digit-run and summary-word rows of cases whose trigram texts are known, each table in one statement (the
- * rows go in as one JSON text that SQLite unpacks): one case at intake, thousands in the hub's rebuild.
+ * rows go in as one JSON text that SQLite unpacks, and each takes its case's office token from the store): one
+ * case at intake, thousands in the hub's rebuild.
  */
 async function insertGramRows(trx: Trx, rows: Array<{ seq: number } & SearchTexts>): Promise<void> {
   const tables = [
     { table: 'case_digits', column: 'grams', text: (r: SearchTexts) => digitGrams(SEARCH_COLUMNS.map((c) => r[c])) },
-    { table: 'case_words', column: 'bigrams', text: (r: SearchTexts) => summaryBigrams(r.summary) }
+    { table: 'case_words', column: 'bigrams', text: wordsText }
   ]
   for (const { table, column, text } of tables) {
     const values = JSON.stringify(rows.map((r) => [r.seq, text(r)]))
     await sql`insert into ${sql.table(table)} (rowid, ${sql.ref(column)})
-      select value ->> 0, value ->> 1 from json_each(${values})`.execute(trx)
+      select j.value ->> 0, ${sql.raw(markedTextSql('j.value ->> 1', 'm.mark'))} from json_each(${values}) j
+      join cases c on c.seq = j.value ->> 0 join office_marks m on m.office_id = c.handling_office_id`.execute(trx)
   }
 }
 
@@ -61,13 +69,13 @@ export function barJoin(values: Array<string | null>): string {
 }
 
 /** What a case's search rows are made of: the case, and its parties in their sort order. */
-export type SearchedCase = Pick<CaseRow, 'seq' | 'case_number' | 'summary'>
+export type SearchedCase = Pick<CaseRow, 'seq' | 'case_number' | 'summary' | 'handling_office_id'>
 export type SearchedParty = Pick<PartyRow, 'name' | 'id_number' | 'credit_code' | 'phone'>
 
 export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void> {
   const found = await trx
     .selectFrom('cases')
-    .select(['seq', 'case_number', 'summary'])
+    .select(['seq', 'case_number', 'summary', 'handling_office_id'])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow()
   const parties = await trx
@@ -99,8 +107,11 @@ export async function addNewCaseSearch(trx: Trx, theCase: SearchedCase, parties:
     id_numbers: barJoin(parties.flatMap((p) => [p.id_number, p.credit_code])),
     phones: barJoin(parties.map((p) => p.phone))
   }
+  // The case-number column ends with the office's token (case-search-office.ts).
+  const [number, ...rest] = SEARCH_COLUMNS.map((c) => texts[c])
   await sql`insert into case_search (rowid, ${sql.join(SEARCH_COLUMNS.map((c) => sql.ref(c)))})
-    values (${theCase.seq}, ${sql.join(SEARCH_COLUMNS.map((c) => texts[c]))})`.execute(trx)
+    select ${theCase.seq}, ${number} || ${sql.raw(trigramMarkSql('m.mark'))}, ${sql.join(rest)}
+    from office_marks m where m.office_id = ${theCase.handling_office_id}`.execute(trx)
   await insertGramRows(trx, [{ seq: theCase.seq, ...texts }])
 
   const names = [...new Set(parties.map((p) => p.name))]

@@ -330,6 +330,8 @@ export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route
         .where('id', '=', before.handling_office_id)
         .executeTakeFirstOrThrow()
       await updateCase(trx, record, before, { handling_office_id: target.id }, now)
+      // The search rows carry the handling office's token (case-search-office.ts): the new office must find the case.
+      await refreshCaseSearch(trx, before.id)
       await addCaseEvent(ctx, trx, record, before.id, 'transferred', {
         reason: input.note,
         detail: {

@@ -20,6 +20,7 @@ import { checkResidentId } from '../../../shared/rules/resident-id'
 import { makeWorkingCalendar } from '../../../shared/rules/working-days'
 import { UUID_PATTERN } from '../../../shared/uuid'
 import { barJoin } from '../services/case-search-index'
+import { trigramMark } from '../services/case-search-office'
 import { partyKey } from '../services/hearings/hearing-plan'
 import { libraryYears } from '../services/hearings/holiday-library'
 import { checkMediatorRecord } from '../services/mediators'
@@ -45,7 +46,8 @@ function fakeContext(): SeedContext {
     name: o.name,
     shortName: o.short_name,
     kind: o.kind,
-    township: o.township
+    township: o.township,
+    searchMark: i + 1
   }))
   return {
     offices,
@@ -175,6 +177,7 @@ describe('the generated register', () => {
   })
 
   it('writes the search row and name keys exactly as refreshCaseSearch builds them', () => {
+    const markOf = new Map(fakeContext().offices.map((o) => [o.id, o.searchMark]))
     const linksOf = new Map<string, typeof all.caseParties>()
     for (const l of all.caseParties) linksOf.set(l.case_id, [...(linksOf.get(l.case_id) ?? []), l])
     const keys = new Map<number, string[]>()
@@ -186,7 +189,8 @@ describe('the generated register', () => {
         .map((l) => parties.get(l.party_id)!)
       expect(all.search[i]).toEqual({
         rowid: c.seq,
-        case_number: c.case_number ?? '',
+        // The handling office's token ends the number (case-search-office.ts).
+        case_number: (c.case_number ?? '') + trigramMark(markOf.get(c.handling_office_id)!),
         summary: c.summary,
         names: barJoin(ps.map((p) => p.name)),
         id_numbers: barJoin(ps.flatMap((p) => [p.id_number, p.credit_code])),

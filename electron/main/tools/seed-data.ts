@@ -16,9 +16,9 @@ import { formatCaseNumber } from '../../../shared/domain/case-number'
 import { type CaseDeadlineFacts, type DeadlineSettings, factsBeforeAcceptance } from '../../../shared/rules/deadlines'
 import type { WorkingCalendar } from '../../../shared/rules/working-days'
 import type { CaseRow } from '../db/schema'
-import { barJoin } from '../services/case-search-index'
+import { barJoin, wordsText } from '../services/case-search-index'
+import { markedText, trigramMark } from '../services/case-search-office'
 import { digitGrams } from '../services/case-search-digits'
-import { summaryBigrams } from '../services/case-search-words'
 import { makeSummary } from './seed-summaries'
 import { PeopleFactory } from './seed-people'
 import {
@@ -97,6 +97,8 @@ export class RegisterGenerator {
   readonly #parties: PartyMaker
   readonly #offices: Weighted<SeedOffice>
   readonly #subCenters: SeedOffice[]
+  /** Each office's mark in the full-text rows, by office id. */
+  readonly #marks: ReadonlyMap<string, number>
   readonly #types = new Weighted(DISPUTE_WEIGHTS)
   readonly #sources = new Weighted(SOURCE_WEIGHTS)
   readonly #sourcesByType = new Map(Object.entries(SOURCE_BY_TYPE).map(([t, w]) => [t, new Weighted(w)]))
@@ -127,6 +129,7 @@ export class RegisterGenerator {
     if (registering.length === 0) throw new Error(`没有代码为 ${options.caseOffices!.join('、')} 的调解组织`)
     const weight = (code: string) => (options.caseOffices ? OFFICE_WEIGHTS[code] || 1 : (OFFICE_WEIGHTS[code] ?? 0))
     this.#offices = new Weighted(registering.map((o) => [o, weight(o.code)] as const))
+    this.#marks = new Map(offices.map((o) => [o.id, o.searchMark]))
 
     // Registrations fall on working days between 08:30 and 17:30; weekends see a few (grid reports, police).
     const days = Math.round((options.years ?? 6) * 365.25)
@@ -303,9 +306,11 @@ export class RegisterGenerator {
     this.#lifecycle(row, reg, event, out, links, facts)
     this.#life.dueRow(row, facts, out)
 
+    // The rows refreshCaseSearch writes, with the handling office's token (case-search-office.ts).
+    const mark = this.#marks.get(row.handling_office_id)!
     const search = {
       rowid: seq,
-      case_number: row.case_number ?? '',
+      case_number: (row.case_number ?? '') + trigramMark(mark),
       summary: row.summary,
       names: barJoin(names),
       id_numbers: barJoin(idNumbers),
@@ -313,8 +318,8 @@ export class RegisterGenerator {
     }
     out.search.push(search)
     const texts = [search.case_number, search.summary, search.names, search.id_numbers, search.phones]
-    out.digits.push({ rowid: seq, grams: digitGrams(texts) })
-    out.words.push({ rowid: seq, bigrams: summaryBigrams(row.summary) })
+    out.digits.push({ rowid: seq, grams: markedText(digitGrams(texts), mark) })
+    out.words.push({ rowid: seq, bigrams: markedText(wordsText(search), mark) })
     for (const name of new Set(names)) {
       out.nameKeys.push({ name, first_char: String.fromCodePoint(name.codePointAt(0)!), case_seq: seq })
     }

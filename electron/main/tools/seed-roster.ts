@@ -17,6 +17,8 @@ export interface SeedOffice {
   shortName: string
   kind: string
   township: string | null
+  /** The office's mark in the store's full-text rows (services/case-search-office.ts). */
+  searchMark: number
 }
 
 export interface GeneratedMediator {

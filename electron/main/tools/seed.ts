@@ -133,13 +133,17 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     const known = new Set((await app.ctx.db.selectFrom('chambers').select('name').execute()).map((c) => c.name))
     for (const name of CHAMBERS) if (!known.has(name)) await services['chambers.add'](app.ctx, { name })
 
+    const marks = new Map(
+      (await app.ctx.db.selectFrom('office_marks').selectAll().execute()).map((m) => [m.office_id, m.mark])
+    )
     const seedOffices: SeedOffice[] = offices.map((o) => ({
       id: o.id,
       code: o.code,
       name: o.name,
       shortName: o.short_name,
       kind: o.kind,
-      township: o.township
+      township: o.township,
+      searchMark: marks.get(o.id)!
     }))
     generator = new RegisterGenerator({
       seed,

@@ -22,6 +22,7 @@ import {
 import type { WorkingCalendar } from '../../../../shared/rules/working-days'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { SEARCH_FTS_TABLES, writeGramRowsFromSearch } from '../case-search-index'
+import { trigramMarkSql } from '../case-search-office'
 import { calendarFor, deadlineSettings } from '../lifecycle/deadline-store'
 import type { Trx } from '../write'
 import { execRaw, insertMany } from './raw-rows'
@@ -64,10 +65,11 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   const searchRows = execRaw(
     trx,
     `insert into case_search (rowid, case_number, summary, names, id_numbers, phones)
-     select c.seq, coalesce(c.case_number, ''), c.summary,
+     select c.seq, coalesce(c.case_number, '') || ${trigramMarkSql('m.mark')}, c.summary,
        ${barred(partyValues(['name']))}, ${barred(partyValues(['id_number', 'credit_code']))},
        ${barred(partyValues(['phone']))}
-     from ${TOUCHED} t cross join cases c on c.id = t.id order by c.seq`
+     from ${TOUCHED} t cross join cases c on c.id = t.id join office_marks m on m.office_id = c.handling_office_id
+     order by c.seq`
   ).then(
     () => null,
     (error: unknown) => error // handed back below, after the dates: the statement must end before the transaction does
