@@ -31,7 +31,7 @@ import {
 } from './case-search-driven'
 import type { FilterWalk } from './case-search-race'
 import { digitsSource } from './case-search-digits'
-import { officeScope, withinOffices } from './case-search-office'
+import { searchScope, withinScope } from './case-search-office'
 import { initialSource } from './case-search-words'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
@@ -62,19 +62,24 @@ function shorten(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text
 }
 
-/** A search through an index read in seq order; `withinOffices` when the index itself keeps to the offices asked. */
-type SourceSearch = { source: SeqSource; notice: string | null; withinOffices: boolean }
+/** What a search's index keeps to itself: the offices asked, open cases. */
+type Kept = { offices: boolean; open: boolean }
+const KEEPS_NOTHING: Kept = { offices: false, open: false }
+
+/** A search through an index read in seq order, and what that index keeps to itself. */
+type SourceSearch = { source: SeqSource; notice: string | null; kept: Kept }
 
 /**
  * The search: an exact condition for a case number, else an index read in seq order (trigrams for terms of three
  * characters and more, the first-character keys, or names and recent summaries for two characters) that drives the
- * page. With `officeIds` (the office asked, or the account's reach) the full-text sources keep to those offices
- * themselves (case-search-office.ts). `notice` says when the search is bounded.
+ * page. The full-text sources keep to `officeIds` (the office asked, or the account's reach) and, with `open`, to
+ * open cases themselves (case-search-office.ts). `notice` says when the search is bounded.
  */
 async function searchCondition(
   ctx: AppContext,
   query: string,
-  officeIds: readonly string[] | null
+  officeIds: readonly string[] | null,
+  open: boolean
 ): Promise<{ where: Where; notice: null } | SourceSearch> {
   // Every case number contains 调字第, so a trigram search for one matches every accepted case: look it up exactly.
   const asNumber = parseCaseNumber(query)
@@ -82,16 +87,16 @@ async function searchCondition(
     const exact = formatCaseNumber(asNumber.year, asNumber.officeShortName, asNumber.sequence)
     return { where: (eb) => eb('cases.case_number', '=', exact), notice: null }
   }
-  const scope = await officeScope(ctx, officeIds)
-  const scoped = (source: SeqSource) => ({ source, notice: null, withinOffices: scope !== null })
+  const { scope, officesKept } = await searchScope(ctx, officeIds, open)
+  const scoped = (source: SeqSource) => ({ source, notice: null, kept: { offices: officesKept, open } })
   // Four digits or more (part of an ID number or a phone): the digit-run index, which answers the same as trigrams.
   const digits = digitsSource(query, scope)
   if (digits) return scoped(digits)
   const length = characters(query).length
-  if (length >= 3) return scoped(ftsSource(withinOffices(ftsPhrase(query), scope, 'trigram')))
+  if (length >= 3) return scoped(ftsSource(withinScope(ftsPhrase(query), scope, 'trigram')))
   if (length === 1) {
     const initial = initialSource(query, scope)
-    return initial ? scoped(initial) : { source: firstCharSource(query), notice: null, withinOffices: false }
+    return initial ? scoped(initial) : { source: firstCharSource(query), notice: null, kept: KEEPS_NOTHING }
   }
   // Two characters: a name, or the start of a longer name, through the names column; or a word in a summary.
   const word = shortWordSource(query, scope)
@@ -102,7 +107,7 @@ async function searchCondition(
     .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.lit(0)).as('maxSeq'))
     .executeTakeFirstOrThrow()
   const floor = Number(maxSeq) - SHORT_WORD_WINDOW
-  return { source: shortTermSource(query, floor), notice: floor > 0 ? shortWordNotice() : null, withinOffices: false }
+  return { source: shortTermSource(query, floor), notice: floor > 0 ? shortWordNotice() : null, kept: KEEPS_NOTHING }
 }
 
 /*
@@ -296,15 +301,18 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   checkOffice(input.officeId, offices)
   const asked = withinReach(input, offices)
   const search = input.query
-    ? await searchCondition(ctx, input.query, asked.officeId ? [asked.officeId] : offices)
+    ? await searchCondition(ctx, input.query, asked.officeId ? [asked.officeId] : offices, Boolean(asked.open))
     : null
-  // A search that keeps to the offices itself needs no office filter besides, and is then read in the page's own
-  // statement. With other filters the office stays among them: the filters' walk through the office's index (its
-  // open cases, its cases of a type) is what a common term races (李 with "open" in a small office, 151 of 8,400
-  // matches: 24 → 3 ms warm at a million cases).
-  const keptToOffices = search !== null && 'source' in search && search.withinOffices
-  const otherFilters = filterConditions(ctx, { ...asked, officeId: undefined })
-  const indexAlone = keptToOffices && otherFilters.length === 0
+  // A search whose index keeps to the offices and "open" itself needs no filter besides, and is then read in the
+  // page's own statement. With other filters they all stay: the filters' walk through the office's index (its cases
+  // of a type, its overdue ones) is what a common term races.
+  const kept = search && 'source' in search ? search.kept : KEEPS_NOTHING
+  const rest = filterConditions(ctx, {
+    ...asked,
+    officeId: kept.offices ? undefined : asked.officeId,
+    open: kept.open ? undefined : asked.open
+  })
+  const indexAlone = rest.length === 0 && (kept.offices || !offices)
   const filters = indexAlone ? [] : filterConditions(ctx, asked)
   if (offices && !indexAlone) filters.push(reachCondition(offices))
   const newest = input.sort === 'newest'

@@ -16,7 +16,7 @@
  * seq), written with case_search (case-search-index.ts).
  */
 import { ftsPhrase, ftsTableSource, type InlineSeqSource } from './case-search-driven'
-import { withinOffices, type OfficeScope } from './case-search-office'
+import { withinScope, type SearchScope } from './case-search-office'
 
 /** Digits a token holds. */
 export const DIGIT_GRAM = 4
@@ -36,8 +36,8 @@ export function digitGrams(texts: ReadonlyArray<string | null>): string {
     .join(RUN_BREAK)
 }
 
-/** The source for a term of four digits or more (within the offices of `scope`), or null for any other term. */
-export function digitsSource(term: string, scope: OfficeScope = null): InlineSeqSource | null {
+/** The source for a term of four digits or more (within `scope`), or null for any other term. */
+export function digitsSource(term: string, scope: SearchScope = null): InlineSeqSource | null {
   if (!ONLY_DIGITS.test(term)) return null
-  return ftsTableSource('case_digits', withinOffices(ftsPhrase(gramsOf(term)), scope, 'word'))
+  return ftsTableSource('case_digits', withinScope(ftsPhrase(gramsOf(term)), scope, 'word'))
 }

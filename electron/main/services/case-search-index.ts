@@ -10,7 +10,14 @@ import { sql } from 'kysely'
 import type { CaseRow, PartyRow } from '../db/schema'
 import { digitGrams } from './case-search-digits'
 import { summaryBigrams } from './case-search-words'
-import { markedTextSql, nameInitials, trigramMarkSql } from './case-search-office'
+import {
+  isOpenStatus,
+  isOpenStatusSql,
+  markedTextSql,
+  nameInitials,
+  TRIGRAM_OPEN,
+  trigramMarkSql
+} from './case-search-office'
 import type { Trx } from './write'
 
 /** The FTS tables keyed by the case's seq (their rowid): deleting a case's search rows deletes from each. */
@@ -26,7 +33,7 @@ export const wordsText = (texts: Pick<SearchTexts, 'summary' | 'names'>) =>
 
 /**
  * The digit-run and summary-word rows of cases whose trigram texts are known, each table in one statement (the
- * rows go in as one JSON text that SQLite unpacks, and each takes its case's office token from the store): one
+ * rows go in as one JSON text that SQLite unpacks, and each takes its case's tokens from the store): one
  * case at intake, thousands in the hub's rebuild.
  */
 async function insertGramRows(trx: Trx, rows: Array<{ seq: number } & SearchTexts>): Promise<void> {
@@ -37,7 +44,8 @@ async function insertGramRows(trx: Trx, rows: Array<{ seq: number } & SearchText
   for (const { table, column, text } of tables) {
     const values = JSON.stringify(rows.map((r) => [r.seq, text(r)]))
     await sql`insert into ${sql.table(table)} (rowid, ${sql.ref(column)})
-      select j.value ->> 0, ${sql.raw(markedTextSql('j.value ->> 1', 'm.mark'))} from json_each(${values}) j
+      select j.value ->> 0, ${sql.raw(markedTextSql('j.value ->> 1', 'm.mark', isOpenStatusSql('c.status')))}
+      from json_each(${values}) j
       join cases c on c.seq = j.value ->> 0 join office_marks m on m.office_id = c.handling_office_id`.execute(trx)
   }
 }
@@ -69,13 +77,13 @@ export function barJoin(values: Array<string | null>): string {
 }
 
 /** What a case's search rows are made of: the case, and its parties in their sort order. */
-export type SearchedCase = Pick<CaseRow, 'seq' | 'case_number' | 'summary' | 'handling_office_id'>
+export type SearchedCase = Pick<CaseRow, 'seq' | 'case_number' | 'summary' | 'handling_office_id' | 'status'>
 export type SearchedParty = Pick<PartyRow, 'name' | 'id_number' | 'credit_code' | 'phone'>
 
 export async function refreshCaseSearch(trx: Trx, caseId: string): Promise<void> {
   const found = await trx
     .selectFrom('cases')
-    .select(['seq', 'case_number', 'summary', 'handling_office_id'])
+    .select(['seq', 'case_number', 'summary', 'handling_office_id', 'status'])
     .where('id', '=', caseId)
     .executeTakeFirstOrThrow()
   const parties = await trx
@@ -107,10 +115,11 @@ export async function addNewCaseSearch(trx: Trx, theCase: SearchedCase, parties:
     id_numbers: barJoin(parties.flatMap((p) => [p.id_number, p.credit_code])),
     phones: barJoin(parties.map((p) => p.phone))
   }
-  // The case-number column ends with the office's token (case-search-office.ts).
+  // The case-number column ends with the case's tokens: its office's, and an open case's (case-search-office.ts).
   const [number, ...rest] = SEARCH_COLUMNS.map((c) => texts[c])
+  const open = isOpenStatus(theCase.status) ? TRIGRAM_OPEN : ''
   await sql`insert into case_search (rowid, ${sql.join(SEARCH_COLUMNS.map((c) => sql.ref(c)))})
-    select ${theCase.seq}, ${number} || ${sql.raw(trigramMarkSql('m.mark'))}, ${sql.join(rest)}
+    select ${theCase.seq}, ${number} || ${sql.raw(trigramMarkSql('m.mark'))} || ${open}, ${sql.join(rest)}
     from office_marks m where m.office_id = ${theCase.handling_office_id}`.execute(trx)
   await insertGramRows(trx, [{ seq: theCase.seq, ...texts }])
 

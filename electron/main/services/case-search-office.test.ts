@@ -14,14 +14,17 @@ import { capturingContext } from '../tools/bench-cli'
 import { listCases } from './case-list'
 import {
   isInitialToken,
+  isOpenStatus,
+  isOpenStatusSql,
+  markedNumber,
+  markedNumberSql,
   markedText,
   markedTextSql,
   nameInitials,
   trigramMark,
-  trigramMarkSql,
-  wordMark,
-  wordMarkSql
+  wordMark
 } from './case-search-office'
+import { CASE_STATUSES } from '../../../shared/domain/case'
 import { listCasesSchema } from '../../../shared/domain/case-input'
 
 useFreshApp()
@@ -31,18 +34,26 @@ const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(
 describe('the office tokens', () => {
   it('are the same written in JavaScript and in SQL', async () => {
     for (const mark of [1, 7, 4095, 4096, 4097, 100_000]) {
-      const row = await one(sql<{ t: string; w: string; blank: string; text: string }>`select
-        ${sql.raw(trigramMarkSql(String(mark)))} as t, ${sql.raw(wordMarkSql(String(mark)))} as w,
-        ${sql.raw(markedTextSql(`''`, String(mark)))} as blank, ${sql.raw(markedTextSql(`'借款 款合'`, String(mark)))} as text`)
-      expect(row).toEqual({
-        t: trigramMark(mark),
-        w: wordMark(mark),
-        blank: markedText('', mark),
-        text: markedText('借款 款合', mark)
-      })
+      for (const open of [true, false]) {
+        const [m, o] = [String(mark), open ? '1' : '0']
+        const row = await one(sql<{ number: string; blank: string; text: string }>`select
+          ${sql.raw(markedNumberSql(`'(2026)瓯海梧田调字第1号'`, m, o))} as number,
+          ${sql.raw(markedTextSql(`''`, m, o))} as blank, ${sql.raw(markedTextSql(`'借款 款合'`, m, o))} as text`)
+        const tokens = { mark, open }
+        expect(row).toEqual({
+          number: markedNumber('(2026)瓯海梧田调字第1号', tokens),
+          blank: markedText('', tokens),
+          text: markedText('借款 款合', tokens)
+        })
+      }
       expect(Array.from(trigramMark(mark))).toHaveLength(3)
     }
     expect(new Set([1, 2, 4096, 4097].map(trigramMark)).size).toBe(4)
+    expect(markedText('', { mark: 3, open: true })).toBe('om3 oopen')
+    for (const status of CASE_STATUSES) {
+      const { open } = await one(sql<{ open: number }>`select ${sql.raw(isOpenStatusSql(`'${status}'`))} as open`)
+      expect({ status, open: open === 1 }).toEqual({ status, open: isOpenStatus(status) })
+    }
   })
 
   it('hold each name’s first character once, in code-point order; only caseless letters and digits are searched so', () => {
@@ -55,8 +66,8 @@ describe('the office tokens', () => {
 })
 
 describe('a search within an office', () => {
-  const search = async (query: string, officeIdAsked?: string) =>
-    ok(await api['cases.list']({ query, officeId: officeIdAsked, limit: 50 })).rows.map((r) => r.id)
+  const search = async (query: string, officeIdAsked?: string, open?: boolean) =>
+    ok(await api['cases.list']({ query, officeId: officeIdAsked, open, limit: 50 })).rows.map((r) => r.id)
 
   it('finds the office’s cases by every kind of term, and none of another office’s', async () => {
     const wutian = await chooseOffice(app, 'wutian')
@@ -105,6 +116,30 @@ describe('a search within an office', () => {
       expect({ term, found: await search(term, wutian) }).toEqual({ term, found: [] })
       expect({ term, found: await search(term, chamber) }).toEqual({ term, found: [moved.id] })
     }
+  })
+
+  it('keeps to open cases: a declined case drops out of "open", and only out of it', async () => {
+    const wutian = await chooseOffice(app, 'wutian')
+    const parties = [person('applicant', '欧阳明辉'), person('respondent', '卜凡')]
+    const summary = '相邻通行纠纷，申请人要求拆除围墙'
+    const stays = await register({ summary, parties })
+    const ends = await register({ summary, parties })
+    const terms = ['欧阳明辉', '欧阳', '卜', '围墙', '拆除围墙']
+    for (const term of terms) {
+      expect((await search(term, wutian, true)).sort()).toEqual([stays.id, ends.id].sort())
+    }
+    ok(await api['cases.decline']({ caseId: ends.id, reason: 'already_handled', route: '向人民法院提起诉讼' }))
+    for (const term of terms) {
+      expect({ term, open: await search(term, wutian, true) }).toEqual({ term, open: [stays.id] })
+      expect({ term, any: (await search(term, wutian)).sort() }).toEqual({ term, any: [stays.id, ends.id].sort() })
+      expect({ term, open: await search(term, undefined, true) }).toEqual({ term, open: [stays.id] })
+    }
+    // Asked with another filter as well, the office's and open cases' walk races the index, and agrees.
+    expect(await search('围墙', wutian, true)).toEqual(
+      ok(await api['cases.list']({ query: '围墙', officeId: wutian, open: true, disputeType: 'neighbour' })).rows.map(
+        (r) => r.id
+      )
+    )
   })
 
   it('gives an office added later its mark, so its cases are found within it', async () => {

@@ -21,7 +21,7 @@ import {
   type SeqSource
 } from './case-search-driven'
 import { summaryWordSource } from './case-search-words'
-import { withinOffices, type OfficeScope } from './case-search-office'
+import { withinScope, type SearchScope } from './case-search-office'
 
 /** How far back a two-character term with punctuation or a space is looked for in summaries. */
 export const SHORT_WORD_WINDOW = 20_000
@@ -58,16 +58,15 @@ export function recentSummarySource(term: string, floor: number): SeqSource {
   }
 }
 
-/** Names beginning with the term, through the bar-delimited names column (within the offices of `scope`). */
-const namePrefixSource = (term: string, scope: OfficeScope = null) =>
-  ftsSource(withinOffices(`names : ${ftsPhrase(`|${term}`)}`, scope, 'trigram'))
+/** Names beginning with the term, through the bar-delimited names column (within `scope`). */
+const namePrefixSource = (term: string, scope: SearchScope = null) =>
+  ftsSource(withinScope(`names : ${ftsPhrase(`|${term}`)}`, scope, 'trigram'))
 
 /**
  * A two-character term of letters or digits: names beginning with it, and summaries holding it through the
- * summary-word index (case-search-words.ts), in every case or within the offices of `scope`. Null for any other
- * term.
+ * summary-word index (case-search-words.ts), in every case or within `scope`. Null for any other term.
  */
-export function shortWordSource(term: string, scope: OfficeScope = null): InlineSeqSource | null {
+export function shortWordSource(term: string, scope: SearchScope = null): InlineSeqSource | null {
   const words = summaryWordSource(term, scope)
   return words && inlineUnion(namePrefixSource(term, scope), words)
 }

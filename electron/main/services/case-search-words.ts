@@ -13,7 +13,7 @@
  * (punctuation, a space) is not a token, so such a term keeps the window.
  */
 import { ftsPhrase, ftsTableSource, type InlineSeqSource } from './case-search-driven'
-import { isInitialToken, withinOffices, type OfficeScope } from './case-search-office'
+import { isInitialToken, withinScope, type SearchScope } from './case-search-office'
 
 const WORD_CHAR = /^[\p{L}\p{N}]$/u
 
@@ -27,18 +27,19 @@ export function summaryBigrams(summary: string): string {
   return pairs.join(' ')
 }
 
-/** The source for a two-character term of letters or digits (within the offices of `scope`), or null. */
-export function summaryWordSource(term: string, scope: OfficeScope = null): InlineSeqSource | null {
+/** The source for a two-character term of letters or digits (within `scope`), or null. */
+export function summaryWordSource(term: string, scope: SearchScope = null): InlineSeqSource | null {
   const chars = Array.from(term)
   if (chars.length !== 2 || !chars.every((c) => WORD_CHAR.test(c))) return null
-  return ftsTableSource('case_words', withinOffices(ftsPhrase(term), scope, 'word'))
+  return ftsTableSource('case_words', withinScope(ftsPhrase(term), scope, 'word'))
 }
 
 /**
- * The cases with a name beginning with `initial` within the offices of `scope`, through the names' first characters
- * that the word index holds (case-search-office.ts); null for a character not held exactly (isInitialToken).
+ * The cases with a name beginning with `initial` within `scope`, through the names' first characters that the word
+ * index holds (case-search-office.ts); null with no scope (the first-character keys answer that), or for a
+ * character not held exactly (isInitialToken).
  */
-export function initialSource(initial: string, scope: OfficeScope): InlineSeqSource | null {
+export function initialSource(initial: string, scope: SearchScope): InlineSeqSource | null {
   if (!scope || !isInitialToken(initial)) return null
-  return ftsTableSource('case_words', withinOffices(ftsPhrase(initial), scope, 'word'))
+  return ftsTableSource('case_words', withinScope(ftsPhrase(initial), scope, 'word'))
 }

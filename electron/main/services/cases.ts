@@ -26,6 +26,7 @@ import { AppError, invalidField, notFound } from '../errors'
 import { caseDetailOf, loadCaseDetail } from './case-detail'
 import { addCaseEvent } from './case-events'
 import { addNewCaseSearch, refreshCaseSearch } from './case-search-index'
+import { isOpenStatus } from './case-search-office'
 import { saveParties } from './parties'
 import { refreshCaseDue } from './lifecycle/deadline-store'
 import { refuseIfArchived } from './lifecycle/guards'
@@ -222,7 +223,14 @@ export async function updateCase(
     .where('id', '=', before.id)
     .execute()
   record({ entity: 'cases', entityId: before.id, operation: 'update', version: after.version, before, after })
+  // The search rows are made of these, and carry the office's token and an open case's (case-search-office.ts).
+  const searched =
+    SEARCHED_FIELDS.some((f) => after[f] !== before[f]) || isOpenStatus(after.status) !== isOpenStatus(before.status)
+  if (searched) await refreshCaseSearch(trx, before.id)
 }
+
+/** The case's own fields its search rows hold. */
+const SEARCHED_FIELDS = ['case_number', 'summary', 'handling_office_id'] as const
 
 export async function caseForUpdate(trx: Trx, caseId: string): Promise<CaseRow> {
   const row = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst()
@@ -270,7 +278,6 @@ export async function acceptCase(ctx: AppContext, input: ParsedInput<'cases.acce
       to: 'accepted',
       detail: { caseNumber }
     })
-    await refreshCaseSearch(trx, before.id)
     await refreshCaseDue(trx, before.id, chinaDate(nowDate))
   })
   return loadCaseDetail(ctx.db, input.caseId)
@@ -330,8 +337,6 @@ export async function routeCase(ctx: AppContext, input: ParsedInput<'cases.route
         .where('id', '=', before.handling_office_id)
         .executeTakeFirstOrThrow()
       await updateCase(trx, record, before, { handling_office_id: target.id }, now)
-      // The search rows carry the handling office's token (case-search-office.ts): the new office must find the case.
-      await refreshCaseSearch(trx, before.id)
       await addCaseEvent(ctx, trx, record, before.id, 'transferred', {
         reason: input.note,
         detail: {

@@ -20,7 +20,7 @@ import { checkResidentId } from '../../../shared/rules/resident-id'
 import { makeWorkingCalendar } from '../../../shared/rules/working-days'
 import { UUID_PATTERN } from '../../../shared/uuid'
 import { barJoin } from '../services/case-search-index'
-import { trigramMark } from '../services/case-search-office'
+import { isOpenStatus, markedNumber } from '../services/case-search-office'
 import { partyKey } from '../services/hearings/hearing-plan'
 import { libraryYears } from '../services/hearings/holiday-library'
 import { checkMediatorRecord } from '../services/mediators'
@@ -189,8 +189,11 @@ describe('the generated register', () => {
         .map((l) => parties.get(l.party_id)!)
       expect(all.search[i]).toEqual({
         rowid: c.seq,
-        // The handling office's token ends the number (case-search-office.ts).
-        case_number: (c.case_number ?? '') + trigramMark(markOf.get(c.handling_office_id)!),
+        // The case's tokens end the number (case-search-office.ts).
+        case_number: markedNumber(c.case_number ?? '', {
+          mark: markOf.get(c.handling_office_id)!,
+          open: isOpenStatus(c.status)
+        }),
         summary: c.summary,
         names: barJoin(ps.map((p) => p.name)),
         id_numbers: barJoin(ps.flatMap((p) => [p.id_number, p.credit_code])),

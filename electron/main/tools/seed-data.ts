@@ -17,7 +17,7 @@ import { type CaseDeadlineFacts, type DeadlineSettings, factsBeforeAcceptance } 
 import type { WorkingCalendar } from '../../../shared/rules/working-days'
 import type { CaseRow } from '../db/schema'
 import { barJoin, wordsText } from '../services/case-search-index'
-import { markedText, trigramMark } from '../services/case-search-office'
+import { isOpenStatus, markedNumber, markedText } from '../services/case-search-office'
 import { digitGrams } from '../services/case-search-digits'
 import { makeSummary } from './seed-summaries'
 import { PeopleFactory } from './seed-people'
@@ -306,11 +306,11 @@ export class RegisterGenerator {
     this.#lifecycle(row, reg, event, out, links, facts)
     this.#life.dueRow(row, facts, out)
 
-    // The rows refreshCaseSearch writes, with the handling office's token (case-search-office.ts).
-    const mark = this.#marks.get(row.handling_office_id)!
+    // The rows refreshCaseSearch writes, with the case's tokens (case-search-office.ts).
+    const tokens = { mark: this.#marks.get(row.handling_office_id)!, open: isOpenStatus(row.status) }
     const search = {
       rowid: seq,
-      case_number: (row.case_number ?? '') + trigramMark(mark),
+      case_number: markedNumber(row.case_number ?? '', tokens),
       summary: row.summary,
       names: barJoin(names),
       id_numbers: barJoin(idNumbers),
@@ -318,8 +318,8 @@ export class RegisterGenerator {
     }
     out.search.push(search)
     const texts = [search.case_number, search.summary, search.names, search.id_numbers, search.phones]
-    out.digits.push({ rowid: seq, grams: markedText(digitGrams(texts), mark) })
-    out.words.push({ rowid: seq, bigrams: markedText(wordsText(search), mark) })
+    out.digits.push({ rowid: seq, grams: markedText(digitGrams(texts), tokens) })
+    out.words.push({ rowid: seq, bigrams: markedText(wordsText(search), tokens) })
     for (const name of new Set(names)) {
       out.nameKeys.push({ name, first_char: String.fromCodePoint(name.codePointAt(0)!), case_seq: seq })
     }

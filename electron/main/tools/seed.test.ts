@@ -284,15 +284,23 @@ describe('the list at scale (found by the benchmark)', () => {
     })
     const written = await rows()
     expect(written.words).toHaveLength(2000)
-    // The store as it stood before the office tokens: no marks, the digit and word rows as their own migrations
-    // wrote them, and the case numbers without their last three characters (the office's trigram).
+    // The store as it stood before the tokens: no marks, the digit and word rows as their own migrations wrote
+    // them, and the case numbers without the Private Use characters at their end (the office's and open trigrams).
     await sql`drop trigger office_marks_on_insert`.execute(db)
     await sql`drop table office_marks`.execute(db)
     await sql`drop table case_digits`.execute(db)
     await sql`drop table case_words`.execute(db)
     await createCaseDigits.up(db)
     await createCaseWords.up(db)
-    await sql`update case_search set case_number = substr(case_number, 1, length(case_number) - 3)`.execute(db)
+    const numbers = await sql<{
+      seq: number
+      n: string
+    }>`select rowid as seq, case_number as n from case_search`.execute(db)
+    for (const { seq, n } of numbers.rows) {
+      await sql`update case_search set case_number = ${n.replace(/[\ue000-\uf8ff]+$/u, '')} where rowid = ${seq}`.execute(
+        db
+      )
+    }
     expect((await rows()).words).not.toEqual(written.words)
 
     await markSearchRows.up(db)

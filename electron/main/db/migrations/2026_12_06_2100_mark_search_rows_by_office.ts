@@ -1,15 +1,19 @@
 /*
- * Each case's full-text rows carry a token for its handling office, so that a
- * search within offices is one FTS5 query (services/case-search-office.ts
- * says why). Each office gets a mark, a small number given once and kept
- * (office_marks, filled by a trigger for every office written later, by
- * whoever writes it); the tokens are made of the mark:
+ * Each case's full-text rows carry a token for its handling office and, while
+ * it is open, one saying so, so that a search within offices, or of open
+ * cases, is one FTS5 query (services/case-search-office.ts says why). Each
+ * office gets a mark, a small number given once and kept (office_marks,
+ * filled by a trigger for every office written later, by whoever writes it):
  *
  * - trigram index: the case-number column ends with char(0xF000, 0xE000 +
- *   mark / 4096, 0xE000 + mark % 4096), a trigram of the Private Use Area;
- * - digit-run and word indexes: `om<mark>` ends the text;
+ *   mark / 4096, 0xE000 + mark % 4096), a trigram of the Private Use Area,
+ *   then for an open case char(0xF001, 0xF001, 0xF001);
+ * - digit-run and word indexes: `om<mark>` ends the text, then `oopen` for an
+ *   open case;
  * - the word index also holds the first character of each party's name, once
  *   each, in code-point order, after the summary's bigrams.
+ *
+ * Open is every status but declined, closed and archived.
  *
  * The three tables are written again whole: renamed, created anew, filled in
  * rowid order from the old rows (FTS5 then appends to its doclists), and the
@@ -26,9 +30,11 @@ import { sql, type Kysely } from 'kysely'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyDb = Kysely<any>
 
-const TRIGRAM_MARK = `char(61440, 57344 + m.mark / 4096, 57344 + m.mark % 4096)`
-const WORD_MARK = `'om' || m.mark`
-/** The marked row's case and office mark, for an old row `o` (rowid = the case's seq). */
+const OPEN = `(c.status not in ('declined', 'closed', 'archived'))`
+const TRIGRAM_TOKENS = `char(61440, 57344 + m.mark / 4096, 57344 + m.mark % 4096)
+  || (case when ${OPEN} then char(61441, 61441, 61441) else '' end)`
+const WORD_TOKENS = `'om' || m.mark, case when ${OPEN} then 'oopen' end`
+/** The marked row's case `c` and its office's mark `m`, for an old row `o` (rowid = the case's seq). */
 const OF_CASE = `join cases c on c.seq = o.rowid join office_marks m on m.office_id = c.handling_office_id`
 
 /** A table's rows written again under a new definition, in rowid order. */
@@ -58,14 +64,14 @@ export async function up(db: AnyDb): Promise<void> {
     'case_search',
     `fts5(case_number, summary, names, id_numbers, phones, tokenize = 'trigram')`,
     'case_number, summary, names, id_numbers, phones',
-    `o.case_number || ${TRIGRAM_MARK}, o.summary, o.names, o.id_numbers, o.phones`
+    `o.case_number || ${TRIGRAM_TOKENS}, o.summary, o.names, o.id_numbers, o.phones`
   )
   await rewrite(
     db,
     'case_digits',
     `fts5(grams, columnsize = 0)`,
     'grams',
-    `concat_ws(' ', nullif(o.grams, ''), ${WORD_MARK})`
+    `concat_ws(' ', nullif(o.grams, ''), ${WORD_TOKENS})`
   )
   // The names' first characters, as the short-name keys hold them (the case's distinct names).
   const initials = `(select group_concat(f, ' ' order by f) from (
@@ -75,13 +81,14 @@ export async function up(db: AnyDb): Promise<void> {
     'case_words',
     `fts5(bigrams, tokenize = 'unicode61 remove_diacritics 0', columnsize = 0)`,
     'bigrams',
-    `concat_ws(' ', nullif(o.bigrams, ''), ${initials}, ${WORD_MARK})`
+    `concat_ws(' ', nullif(o.bigrams, ''), ${initials}, ${WORD_TOKENS})`
   )
 }
 
 /**
  * The marks go; the tokens stay in the rows, where the code before this migration never matches them (no typed
- * term holds a Private Use character, `om…` is longer than any gram or bigram, a one-character token is no bigram).
+ * term holds a Private Use character, `om…` and `oopen` are longer than any gram or bigram, a one-character token
+ * is no bigram).
  */
 export async function down(db: AnyDb): Promise<void> {
   await sql`drop trigger office_marks_on_insert`.execute(db)

@@ -22,7 +22,7 @@ import {
 import type { WorkingCalendar } from '../../../../shared/rules/working-days'
 import { chinaDate } from '../../../../shared/rules/china-time'
 import { SEARCH_FTS_TABLES, writeGramRowsFromSearch } from '../case-search-index'
-import { trigramMarkSql } from '../case-search-office'
+import { isOpenStatusSql, markedNumberSql } from '../case-search-office'
 import { calendarFor, deadlineSettings } from '../lifecycle/deadline-store'
 import type { Trx } from '../write'
 import { execRaw, insertMany } from './raw-rows'
@@ -65,7 +65,7 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   const searchRows = execRaw(
     trx,
     `insert into case_search (rowid, case_number, summary, names, id_numbers, phones)
-     select c.seq, coalesce(c.case_number, '') || ${trigramMarkSql('m.mark')}, c.summary,
+     select c.seq, ${markedNumberSql(`coalesce(c.case_number, '')`, 'm.mark', isOpenStatusSql('c.status'))}, c.summary,
        ${barred(partyValues(['name']))}, ${barred(partyValues(['id_number', 'credit_code']))},
        ${barred(partyValues(['phone']))}
      from ${TOUCHED} t cross join cases c on c.id = t.id join office_marks m on m.office_id = c.handling_office_id

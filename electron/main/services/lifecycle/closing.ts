@@ -14,7 +14,6 @@ import { AppError } from '../../errors'
 import { loadCaseDetail } from '../case-detail'
 import { addCaseEvent } from '../case-events'
 import { caseForUpdate, updateCase } from '../cases'
-import { refreshCaseSearch } from '../case-search-index'
 import { writeChange } from '../write'
 import { changeCase, insertAuthored, leadMediatorName, moveCase } from './change'
 import { refreshCaseDue } from './deadline-store'
@@ -93,7 +92,6 @@ export async function amendCase(ctx: AppContext, input: ParsedInput<'cases.amend
     }
     if (Object.keys(updates).length > 0) {
       await updateCase(trx, record, before, updates, now)
-      await refreshCaseSearch(trx, before.id)
     }
     const row = {
       id: uuidv7(),
