@@ -62,6 +62,17 @@ export async function storedUnassigned(db: Kysely<Database>): Promise<number[]> 
   return (await db.selectFrom('unassigned_cases').select('seq').orderBy('seq').execute()).map((r) => r.seq)
 }
 
+/** Each stored unassigned case's office, against the case's own handling office (none may differ). */
+export async function unassignedOfficesOutOfStep(db: Kysely<Database>): Promise<number[]> {
+  const rows = await db
+    .selectFrom('unassigned_cases as u')
+    .leftJoin('cases as c', 'c.seq', 'u.seq')
+    .select('u.seq')
+    .where((eb) => eb.or([eb('c.seq', 'is', null), eb('u.office_id', 'is not', eb.ref('c.handling_office_id'))]))
+    .execute()
+  return rows.map((r) => r.seq)
+}
+
 /** The seqs of the open cases with no active lead mediator, worked out here from the cases and their assignments. */
 export async function expectedUnassigned(db: Kysely<Database>): Promise<number[]> {
   const cases = await db.selectFrom('cases').select(['id', 'seq', 'status']).orderBy('seq').execute()
@@ -103,6 +114,7 @@ export async function expectStoreKeptInStep(
   expect(listRows).toEqual(await expectedListRows(db))
   const unassigned = await storedUnassigned(db)
   expect(unassigned).toEqual(await expectedUnassigned(db))
+  expect(await unassignedOfficesOutOfStep(db)).toEqual([])
   const mediatorCases = await storedMediatorCases(db)
   expect(mediatorCases).toEqual(await expectedMediatorCases(db))
   expect(listRows.length, 'list rows').toBeGreaterThanOrEqual(atLeast.listRows)

@@ -244,6 +244,8 @@ export interface CaseListRowTable
  */
 export interface UnassignedCaseTable {
   seq: number
+  /** The case's handling office (migration 2026_12_06_2200), kept by the same triggers. */
+  office_id: string
 }
 
 /**

@@ -13,13 +13,15 @@
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import * as unassignedCases from '../db/migrations/2026_12_06_1400_create_unassigned_cases'
+import * as unassignedOffice from '../db/migrations/2026_12_06_2200_keep_unassigned_cases_office'
 import * as mediatorCases from '../db/migrations/2026_12_06_1600_create_mediator_cases'
 import { chooseOffice, residentId } from '../../../tests/support/intake-fixtures'
 import {
   expectedMediatorCases,
   expectedUnassigned,
   storedMediatorCases,
-  storedUnassigned
+  storedUnassigned,
+  unassignedOfficesOutOfStep
 } from '../../../tests/support/list-rows'
 import { addMediator } from '../../../tests/support/roster-fixtures'
 import { api, app, failure, ok, register, useFreshApp } from '../../../tests/support/case-harness'
@@ -31,6 +33,7 @@ async function expectInStep(): Promise<string[]> {
   expect(await storedMediatorCases(app.ctx.db)).toEqual(await expectedMediatorCases(app.ctx.db))
   const stored = await storedUnassigned(app.ctx.db)
   expect(stored).toEqual(await expectedUnassigned(app.ctx.db))
+  expect(await unassignedOfficesOutOfStep(app.ctx.db)).toEqual([])
   if (stored.length === 0) return []
   const rows = await app.ctx.db.selectFrom('cases').select(['id', 'seq']).where('seq', 'in', stored).execute()
   return rows.sort((a, b) => a.seq - b.seq).map((r) => r.id)
@@ -148,6 +151,21 @@ describe('the unassigned cases and each mediator’s cases follow every write', 
     await sql`drop table temp.case_copy`.execute(db)
   })
 
+  it('an unassigned case keeps its office: a transfer moves it to the receiving office’s unassigned list', async () => {
+    const wutian = await chooseOffice(app, 'wutian')
+    const chamber = (
+      await app.ctx.db.selectFrom('offices').select('id').where('code', '=', 'chamber').executeTakeFirstOrThrow()
+    ).id
+    const [stays, moves] = [(await register()).id, (await register()).id]
+    const unassignedOf = async (officeId: string) =>
+      ok(await api['cases.list']({ unassigned: true, officeId, sort: 'oldest' })).rows.map((r) => r.id)
+    expect(await unassignedOf(wutian)).toEqual([stays, moves])
+    ok(await api['cases.route']({ caseId: moves, kind: 'transfer', toOfficeId: chamber, note: '商会会员' }))
+    await expectInStep()
+    expect(await unassignedOf(wutian)).toEqual([stays])
+    expect(await unassignedOf(chamber)).toEqual([moves])
+  })
+
   it('the migrations fill both tables of a store that already holds cases, the same as the triggers kept them', async () => {
     await chooseOffice(app, 'wutian')
     const [first, second] = [(await register()).id, (await register()).id]
@@ -155,10 +173,8 @@ describe('the unassigned cases and each mediator’s cases follow every write', 
     expect(await expectInStep()).toEqual([second])
     const pairs = await storedMediatorCases(app.ctx.db)
     expect(pairs).toHaveLength(1)
-    for (const migration of [unassignedCases, mediatorCases]) {
-      await migration.down(app.ctx.db)
-      await migration.up(app.ctx.db)
-    }
+    for (const migration of [unassignedOffice, unassignedCases, mediatorCases]) await migration.down(app.ctx.db)
+    for (const migration of [unassignedCases, unassignedOffice, mediatorCases]) await migration.up(app.ctx.db)
     expect(await expectInStep()).toEqual([second])
     expect(await storedMediatorCases(app.ctx.db)).toEqual(pairs)
   })
