@@ -17,7 +17,6 @@ import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import { chinaDate } from '../../../shared/rules/china-time'
 import { addCalendarDays } from '../../../shared/rules/working-days'
-import { ENDED_STATUSES } from '../../../shared/domain/case-input'
 import { checkOffice, reachableOffices, withinReach } from './accounts/scope'
 import {
   drivenSeqs,
@@ -31,7 +30,7 @@ import {
 } from './case-search-driven'
 import type { FilterWalk } from './case-search-race'
 import { digitsSource } from './case-search-digits'
-import { searchScope, withinScope } from './case-search-office'
+import { hasEndedSql, searchScope, withinScope } from './case-search-office'
 import { initialSource } from './case-search-words'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
@@ -131,7 +130,7 @@ export const mediatorCase =
  * order, either way round. As "status not in (?, ?, ?)" no index answered, and oldest first the unassigned list read
  * the whole register (1.2 s at a million cases).
  */
-const HAS_ENDED = sql.raw(`(cases.status in (${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')}))`)
+const HAS_ENDED = sql.raw(hasEndedSql('cases.status'))
 export const openCaseCondition = sql<SqlBool>`${HAS_ENDED} = 0`
 export const openCase: Where = () => openCaseCondition
 /** The same, in a form no index answers: for when another filter's index drives (a date range's). */

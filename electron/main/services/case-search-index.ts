@@ -4,20 +4,14 @@
  * registration-order key), its digit-run and summary-word rows
  * (case-search-digits.ts, case-search-words.ts), and the short-name keys
  * for names of one or two characters, which trigrams cannot see. Each FTS
- * row also carries the case's office token (case-search-office.ts).
+ * row also carries its case's tokens: the office's, and an open case's
+ * (case-search-office.ts).
  */
 import { sql } from 'kysely'
 import type { CaseRow, PartyRow } from '../db/schema'
 import { digitGrams } from './case-search-digits'
 import { summaryBigrams } from './case-search-words'
-import {
-  isOpenStatus,
-  isOpenStatusSql,
-  markedTextSql,
-  nameInitials,
-  TRIGRAM_OPEN,
-  trigramMarkSql
-} from './case-search-office'
+import { isOpenStatus, isOpenStatusSql, markedNumberSql, markedTextSql, nameInitials } from './case-search-office'
 import type { Trx } from './write'
 
 /** The FTS tables keyed by the case's seq (their rowid): deleting a case's search rows deletes from each. */
@@ -117,10 +111,10 @@ export async function addNewCaseSearch(trx: Trx, theCase: SearchedCase, parties:
   }
   // The case-number column ends with the case's tokens: its office's, and an open case's (case-search-office.ts).
   const [number, ...rest] = SEARCH_COLUMNS.map((c) => texts[c])
-  const open = isOpenStatus(theCase.status) ? TRIGRAM_OPEN : ''
   await sql`insert into case_search (rowid, ${sql.join(SEARCH_COLUMNS.map((c) => sql.ref(c)))})
-    select ${theCase.seq}, ${number} || ${sql.raw(trigramMarkSql('m.mark'))} || ${open}, ${sql.join(rest)}
-    from office_marks m where m.office_id = ${theCase.handling_office_id}`.execute(trx)
+    with n (number, open) as (values (${number}, ${isOpenStatus(theCase.status) ? 1 : 0}))
+    select ${theCase.seq}, ${sql.raw(markedNumberSql('n.number', 'm.mark', 'n.open'))}, ${sql.join(rest)}
+    from n, office_marks m where m.office_id = ${theCase.handling_office_id}`.execute(trx)
   await insertGramRows(trx, [{ seq: theCase.seq, ...texts }])
 
   const names = [...new Set(parties.map((p) => p.name))]

@@ -47,8 +47,9 @@ export const WORD_OPEN = 'oopen'
 
 /** Whether a case of this status is open (not declined, closed or archived), in JavaScript and as SQL. */
 export const isOpenStatus = (status: string) => !(ENDED_STATUSES as readonly string[]).includes(status)
-export const isOpenStatusSql = (status: string) =>
-  `(${status} not in (${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')}))`
+/** Whether the case of `status` (SQL) has ended, written as the indexes of the open cases write it. */
+export const hasEndedSql = (status: string) => `(${status} in (${ENDED_STATUSES.map((s) => `'${s}'`).join(', ')}))`
+export const isOpenStatusSql = (status: string) => `(${hasEndedSql(status)} = 0)`
 
 /** The tokens of a case: its office's mark and whether it is open. */
 export interface CaseTokens {
