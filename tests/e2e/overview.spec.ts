@@ -3,7 +3,9 @@
  * red-risk cases and a click opens the case list of exactly those; the
  * charts page draws its charts and its tables carry the service's figures;
  * the clerk's and the mediator's homes show their own office's figures, and
- * the clerk's search finds their own office's cases only.
+ * the clerk's search finds their own office's cases only; the
+ * lawyer-mediator's home counts their office's unassigned cases and opens
+ * exactly those.
  */
 import { listCasesSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
@@ -149,5 +151,44 @@ test('the clerk’s and the mediator’s homes show their own office’s figures
   await home.figure('figure-open-total').click()
   await expect(new CaseListPage(page).total).toHaveText('共 3 件')
   await expect(page.getByTestId('active-filter-mediatorId')).toContainText('林海燕')
+  expect(consoleErrors).toEqual([])
+})
+
+test('the lawyer-mediator’s home counts the office’s unassigned cases and opens exactly them', async ({
+  page,
+  desk,
+  consoleErrors
+}) => {
+  const seed = await seededAs(desk, 'lawyer')
+  await desk.open(page, '/')
+  const home = new HomeFigures(page)
+  await expect(home.figure('figure-conflict-checks')).toBeVisible()
+  // Unassigned at 梧田: a2 and a3. b1 and b2 wait at 景山, outside the account's office.
+  expect(await home.value('figure-conflict-checks')).toBe(2)
+  await desk.screenshot(page, 'lawyer-home')
+
+  await home.figure('figure-conflict-checks').click()
+  const list = new CaseListPage(page)
+  await expect(list.total).toHaveText('共 2 件')
+  await expect(page.getByTestId('active-filter-unassigned')).toContainText('尚未分派承办调解员')
+  await expect(page.getByTestId('active-filter-officeId')).toContainText('梧田街道')
+  await expect(list.rows()).toHaveCount(2)
+  const expected = await services['cases.list'](
+    desk.app.ctx,
+    listCasesSchema.parse({ unassigned: true, officeId: seed.officeA })
+  )
+  expect(expected.rows.map((r) => r.id).sort()).toEqual([seed.cases.a2, seed.cases.a3].sort())
+  for (const row of expected.rows) await expect(list.table).toContainText(row.summary.slice(0, 12))
+  await desk.screenshot(page, 'lawyer-unassigned-list')
+
+  // Oldest first: the same two.
+  await page.evaluate(() => {
+    const [path, query] = window.location.hash.split('?')
+    const params = new URLSearchParams(query)
+    params.set('sort', 'oldest')
+    window.location.hash = `${path}?${params}`
+  })
+  await expect(list.total).toHaveText('共 2 件')
+  await expect(list.rows()).toHaveCount(2)
   expect(consoleErrors).toEqual([])
 })
