@@ -7,13 +7,13 @@
  * hub rows seed their own office store of --hub-cases changed cases
  * (default 100,000; 0 skips them) in another temp folder.
  */
-import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { runBench } from '../electron/main/tools/bench'
 import { formatTable } from '../electron/main/tools/bench-report'
+import { seedInChildProcess } from '../electron/main/tools/seed-process'
 
 const { values } = parseArgs({
   options: {
@@ -36,22 +36,7 @@ if (!dbPath) {
   tempDir = mkdtempSync(path.join(os.tmpdir(), 'mcd-bench-'))
   dbPath = path.join(tempDir, 'bench.sqlite')
   progress(`生成 ${number(values.cases).toLocaleString('en-US')} 件案件到 ${dbPath} …`)
-  const seeded = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(import.meta.dirname, 'seed.ts'),
-      '--db',
-      dbPath,
-      '--cases',
-      values.cases,
-      '--seed',
-      values.seed
-    ],
-    { stdio: ['ignore', values.json ? 2 : 'inherit', 'inherit'] }
-  )
-  if (seeded.status !== 0) process.exit(seeded.status ?? 1)
+  await seedInChildProcess({ dbPath, cases: number(values.cases), seed: number(values.seed), log: progress })
 }
 
 try {

@@ -141,11 +141,16 @@ const wholeTable = (db: Kysely<Database>, entity: HubEntity, sink: RowSink) =>
   inBlocks(db, entity, sink, (after) => sql`t.rowid as r from ${sql.table(entity.file)} t where t.rowid > ${after}`)
 
 /**
- * The rows the change log names in (fromSeq, toSeq] that still exist: the
- * table's rowids of the named ids go into a temp table first, which then
- * drives the read — no id list through JavaScript, however many changed,
- * and the rows are read in the table's own order (case events of 100,000
- * cases: 3.5 s through their ids, 2.0 s by rowid).
+ * The rows the change log names in (fromSeq, toSeq], and tombstones for the
+ * named records that are gone. One pass over the log looks each named id up
+ * once: a row that exists puts its table rowid in a temp table, one that is
+ * gone puts minus the entry's seq there. The rowids then drive the read — no
+ * id list through JavaScript, however many changed, and the rows are read in
+ * the table's own order (case events of 100,000 cases: 3.5 s through their
+ * ids, 2.0 s by rowid). Looking the ids up once instead of once for the rows
+ * and again for the tombstones: case events of 100,000 changed cases 2.6 →
+ * 1.5 s in the CLI. Sorted before they go in, the rowids append to the temp
+ * table's B-tree instead of landing all over it.
  */
 async function changedRows(
   db: Kysely<Database>,
@@ -153,30 +158,27 @@ async function changedRows(
   fromSeq: number,
   toSeq: number,
   sink: RowSink
-): Promise<EntityRows> {
+): Promise<EntityRows & { tombstones: Tombstone[] }> {
   await sql`create temp table if not exists hub_export_rows (r integer primary key)`.execute(db)
   await sql`delete from temp.hub_export_rows`.execute(db)
   await sql`insert or ignore into temp.hub_export_rows (r)
-    select t.rowid from change_log c join ${sql.table(entity.file)} t on t.id = c.entity_id
-    where c.entity = ${entity.file} and c.seq > ${fromSeq} and c.seq <= ${toSeq}`.execute(db)
-  return inBlocks(
+    select coalesce(t.rowid, -c.seq) from change_log c left join ${sql.table(entity.file)} t on t.id = c.entity_id
+    where c.entity = ${entity.file} and c.seq > ${fromSeq} and c.seq <= ${toSeq}
+    order by 1`.execute(db)
+  // A record gone by toSeq: its last entry up to then gives the tombstone's version.
+  const { rows: gone } = await sql<{ id: string; version: number }>`
+    select c.entity_id as id, c.version from temp.hub_export_rows x join change_log c on c.seq = -x.r
+    where x.r < 0
+      and c.seq = (select max(l.seq) from change_log l
+                   where l.entity = c.entity and l.entity_id = c.entity_id and l.seq <= ${toSeq})`.execute(db)
+  const read = await inBlocks(
     db,
     entity,
     sink,
     (after) => sql`x.r as r from temp.hub_export_rows x join ${sql.table(entity.file)} t on t.rowid = x.r
       where x.r > ${after}`
   )
-}
-
-/** The named records that are gone: one tombstone each, with the version of the last change-log entry. */
-async function deletedSince(db: Kysely<Database>, entity: HubEntity, fromSeq: number, toSeq: number) {
-  const { rows } = await sql<{ id: string; version: number }>`
-    select c.entity_id as id, c.version from change_log c
-    where c.entity = ${entity.file} and c.seq > ${fromSeq} and c.seq <= ${toSeq}
-      and not exists (select 1 from ${sql.table(entity.file)} t where t.id = c.entity_id)
-      and c.seq = (select max(l.seq) from change_log l
-                   where l.entity = c.entity and l.entity_id = c.entity_id and l.seq <= ${toSeq})`.execute(db)
-  return rows.map((r): Tombstone => ({ entity: entity.file, id: r.id, version: r.version }))
+  return { ...read, tombstones: gone.map((r): Tombstone => ({ entity: entity.file, id: r.id, version: r.version })) }
 }
 
 /** The children of the parents that travel (an owned entity), per chunk of parent ids. */
@@ -217,8 +219,9 @@ export async function collectRows(
   const rowsOf = async (entity: HubEntity): Promise<EntityRows> => {
     if (entity.mode === 'reference' || kind === 'full') return wholeTable(db, entity, sink)
     if (entity.mode === 'owned') return childrenOf(db, entity, rows.get(entity.owner!.table)?.ids ?? [], sink)
-    tombstones.push(...(await deletedSince(db, entity, fromSeq, toSeq)))
-    return changedRows(db, entity, fromSeq, toSeq, sink)
+    const { tombstones: gone, ...read } = await changedRows(db, entity, fromSeq, toSeq, sink)
+    tombstones.push(...gone)
+    return read
   }
 
   for (const [index, entity] of HUB_ENTITIES.entries()) {
