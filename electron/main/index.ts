@@ -6,7 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
 import { acquireDatabaseLock, type DatabaseLock } from './db/lock'
 import { createHandlerTable, registerIpcHandlers } from './ipc/register'
 import { resolveDatabasePath, startApp, type RunningApp } from './startup'
-import { createMainWindow, rendererLocation } from './window'
+import { createMainWindow, rendererLocation, startupWindow } from './window'
 import { useSafeStorageForHubKey } from './platform/electron-hub-key'
 import { electronPdfPrinter } from './platform/electron-pdf'
 
@@ -23,11 +23,14 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   useSafeStorageForHubKey()
+  // Shown only if the start reports progress: the backup and migration after an update.
+  const starting = startupWindow()
   try {
     const databasePath = resolveDatabasePath(app.getPath('userData'))
     lock = acquireDatabaseLock(databasePath, new Date())
-    running = await startApp({ databasePath, shell: 'electron' })
+    running = await startApp({ databasePath, shell: 'electron', onProgress: starting.onProgress })
   } catch (error) {
+    starting.close()
     lock?.release()
     dialog.showErrorBox('无法打开案件数据库', error instanceof Error ? error.message : String(error))
     app.exit(1)
@@ -37,6 +40,8 @@ async function main(): Promise<void> {
   const { url, trustedPrefixes } = rendererLocation()
   registerIpcHandlers(ipcMain, createHandlerTable(running.ctx), trustedPrefixes)
   createMainWindow(trustedPrefixes, url)
+  // Only now: with no window left for a moment, 'window-all-closed' would quit the app.
+  starting.close()
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(trustedPrefixes, url)

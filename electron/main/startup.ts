@@ -8,7 +8,8 @@ import packageJson from '../../package.json' with { type: 'json' }
 import type { Shell } from '../../shared/domain/app-info'
 import { consoleLogger, SYSTEM_ACTOR, systemClock, type AppContext, type Clock, type Logger } from './context'
 import { openStore, type Store } from './db/index'
-import { migrateToLatest, type MigrationReport } from './db/migrator'
+import { MIGRATIONS, migrateToLatest, type MigrationReport } from './db/migrator'
+import type { StartProgressListener } from './startup-progress'
 import { seedReferenceData } from './services/reference-seed'
 import { seedHolidayCalendar } from './services/hearings/working-calendar'
 import { accountsInForce, ensureLocalActor } from './services/users'
@@ -30,6 +31,8 @@ export interface StartOptions {
    * generated scratch store, and a copy of a many-gigabyte store would only fill the disk and share the CPU.
    */
   dailyBackup?: boolean
+  /** Told what a long start is doing (the backup and migration after an update), for the shell to show. */
+  onProgress?: StartProgressListener
 }
 
 export interface RunningApp {
@@ -59,7 +62,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const store = await openStore(options.databasePath, { log })
   const closing = new AbortController()
   try {
-    const migration = await migrateToLatest(store.db, store.handle, store.path, clock.now())
+    const migration = await migrateToLatest(
+      store.db,
+      store.handle,
+      store.path,
+      clock.now(),
+      MIGRATIONS,
+      options.onProgress
+    )
     if (migration.backupPath) log.info(`迁移前已备份数据库：${migration.backupPath}`)
     const ctx: AppContext = {
       db: store.db,

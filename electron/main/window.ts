@@ -1,10 +1,18 @@
 /*
- * The one BrowserWindow and its guards: an isolated, sandboxed renderer with
+ * The app's BrowserWindow and its guards: an isolated, sandboxed renderer with
  * no Node, no new windows, and no navigation away from the app's own page.
+ *
+ * Before it, when a start takes long (an update's migration backs up and
+ * rewrites the store, startup-progress.ts), a small start window says what it
+ * is doing: opened only at the first report, closed once the app's window is
+ * open. A page of its own with no script, no preload and nothing to navigate
+ * to, under the same guards; the main process writes each new line into it.
  */
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BrowserWindow, shell } from 'electron'
+import { consoleLogger } from './context'
+import { onVisibleChange, START_PAGE, startPageUpdate, type StartProgressListener } from './startup-progress'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 
@@ -38,9 +46,17 @@ export function createMainWindow(trustedPrefixes: readonly string[], url: string
   })
 
   window.once('ready-to-show', () => window.show())
+  guardWindow(window, trustedPrefixes)
+  void window.loadURL(url)
+  return window
+}
 
-  // No second windows. Links to the outside web open in the system browser,
-  // and only http(s) ones.
+/**
+ * The guards every window of the app gets: no second windows (links to the
+ * outside web open in the system browser, and only http(s) ones), no
+ * navigation away from the trusted pages, no webviews.
+ */
+export function guardWindow(window: BrowserWindow, trustedPrefixes: readonly string[]): void {
   window.webContents.setWindowOpenHandler(({ url: target }) => {
     if (/^https?:\/\//i.test(target)) void shell.openExternal(target)
     return { action: 'deny' }
@@ -49,7 +65,60 @@ export function createMainWindow(trustedPrefixes: readonly string[], url: string
     if (!trustedPrefixes.some((prefix) => target.startsWith(prefix))) event.preventDefault()
   })
   window.webContents.on('will-attach-webview', (event) => event.preventDefault())
+}
 
-  void window.loadURL(url)
-  return window
+export interface StartupWindow {
+  /** The listener to give startApp: the window opens at the first report. */
+  onProgress: StartProgressListener
+  close(): void
+}
+
+export function startupWindow(): StartupWindow {
+  let window: BrowserWindow | null = null
+  let loaded: Promise<void> = Promise.resolve()
+
+  const open = (): BrowserWindow => {
+    const created = new BrowserWindow({
+      width: 460,
+      height: 190,
+      useContentSize: true,
+      resizable: false,
+      minimizable: false,
+      maximizable: false,
+      fullscreenable: false,
+      title: '人民调解案件管理',
+      autoHideMenuBar: true,
+      webPreferences: {
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        disableBlinkFeatures: 'Auxclick'
+      }
+    })
+    guardWindow(created, [])
+    // Closing it would quit the app half-way through the migration (which would then roll back and start over
+    // next time); it goes when the start is done. destroy() below does not ask.
+    created.on('close', (event) => event.preventDefault())
+    loaded = created.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(START_PAGE)}`)
+    return created
+  }
+
+  const onProgress = onVisibleChange((progress) => {
+    window ??= open()
+    const shown = window
+    const update = startPageUpdate(progress)
+    void loaded
+      .then(() => (shown.isDestroyed() ? undefined : shown.webContents.executeJavaScript(update)))
+      // A line not shown is no reason to stop the start; it is logged.
+      .catch((error: unknown) => consoleLogger.error('启动窗口未能显示进度', error))
+  })
+
+  return {
+    onProgress,
+    close() {
+      if (window && !window.isDestroyed()) window.destroy()
+      window = null
+    }
+  }
 }

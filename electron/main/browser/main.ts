@@ -15,6 +15,7 @@ import { acquireDatabaseLock } from '../db/lock'
 import { createHandlerTable } from '../ipc/register'
 import { userDataDir } from '../paths'
 import { resolveDatabasePath, startApp } from '../startup'
+import { onVisibleChange, progressPercent, startProgressText } from '../startup-progress'
 import { openInBrowser } from './open-browser'
 import { startBrowserServer } from './server'
 
@@ -38,7 +39,12 @@ async function main(): Promise<number> {
   const databasePath = values.db ? path.resolve(values.db) : resolveDatabasePath(userDataDir())
 
   const lock = acquireDatabaseLock(databasePath, new Date())
-  const app = await startApp({ databasePath, shell: 'browser' }).catch((error: unknown) => {
+  // The terminal shows a long start (the backup and migration after an update) every tenth of the way.
+  const onProgress = onVisibleChange((progress) => {
+    const percent = progressPercent(progress)
+    if (percent === null || percent % 10 === 0) console.log(startProgressText(progress))
+  })
+  const app = await startApp({ databasePath, shell: 'browser', onProgress }).catch((error: unknown) => {
     lock.release()
     throw error
   })

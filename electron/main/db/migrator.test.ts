@@ -10,6 +10,7 @@ import { Kysely, sql, type Migration } from 'kysely'
 import { openStore, type Store } from './index'
 import { MIGRATIONS, backupPathFor, migrateToLatest } from './migrator'
 import { Sqlite3Dialect, Sqlite3Handle, SqliteError } from './sqlite3-dialect'
+import type { StartProgress } from '../startup-progress'
 
 const FOUNDATION_TABLES = ['offices', 'settings', 'users', 'dispute_types', 'case_sources', 'audit_log', 'change_log']
 const LAST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1)!
@@ -259,6 +260,62 @@ describe('migrateToLatest', () => {
       await trx.updateTable('users').set({ version: 2 }).where('id', '=', 'u1').execute()
     })
     expect(await store.db.selectFrom('users').select('version').execute()).toEqual([{ version: 2 }])
+  })
+
+  it('tells how far the backup has copied and which migration runs, in the order they happen', async () => {
+    await migrateToLatest(store.db, store.handle, dbPath, NOW)
+    await seed()
+    // 40 MB of pages: the backup takes several of its 16 MB steps.
+    await sql`create table filler (b blob)`.execute(store.db)
+    await sql`insert into filler values (zeroblob(40 * 1024 * 1024))`.execute(store.db)
+
+    const happened: string[] = []
+    const progress: StartProgress[] = []
+    const marking = (name: string): Migration => ({
+      async up(db) {
+        happened.push(`up ${name}`)
+        await db.schema.createTable(`t_${name.slice(-5)}`).addColumn('id', 'integer').execute()
+      }
+    })
+    const second = '2999_01_01_0001_test_second'
+    const report = await migrateToLatest(
+      store.db,
+      store.handle,
+      dbPath,
+      NOW,
+      { ...MIGRATIONS, [EXTRA]: marking(EXTRA), [second]: marking(second) },
+      (p) => {
+        progress.push(p)
+        happened.push(p.phase === 'backup' ? 'backup' : `start ${p.name}`)
+      }
+    )
+    expect(report.applied).toEqual([EXTRA, second])
+
+    const copies = progress.filter((p) => p.phase === 'backup')
+    expect(copies.length).toBeGreaterThanOrEqual(3)
+    const copied = copies.map((p) => p.copiedPages)
+    expect(copied).toEqual([...copied].sort((a, b) => a - b))
+    expect(new Set(copied).size).toBe(copied.length)
+    const last = copies.at(-1)!
+    expect(last.copiedPages).toBe(last.totalPages)
+    // The whole store, filler included, as the copy holds it.
+    expect(last.totalPages * 4096).toBe(fs.statSync(backupPathFor(dbPath, EXTRA, NOW)).size)
+
+    // The copy first, then each migration announced just before it runs.
+    expect(happened.filter((h) => h !== 'backup')).toEqual([`start ${EXTRA}`, `up ${EXTRA}`, `start ${second}`, `up ${second}`])
+    expect(happened.lastIndexOf('backup')).toBeLessThan(happened.indexOf(`start ${EXTRA}`))
+    expect(progress.filter((p) => p.phase === 'migrate')).toEqual([
+      { phase: 'migrate', step: 1, steps: 2, name: EXTRA },
+      { phase: 'migrate', step: 2, steps: 2, name: second }
+    ])
+  })
+
+  it('tells nothing when nothing is pending', async () => {
+    await migrateToLatest(store.db, store.handle, dbPath, NOW)
+    await seed()
+    const progress: StartProgress[] = []
+    await migrateToLatest(store.db, store.handle, dbPath, NOW, MIGRATIONS, (p) => progress.push(p))
+    expect(progress).toEqual([])
   })
 })
 

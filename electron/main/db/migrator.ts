@@ -8,6 +8,7 @@ import path from 'node:path'
 import { mkdirSync } from 'node:fs'
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import type { Sqlite3Handle } from './sqlite3-dialect'
+import type { StartProgressListener } from '../startup-progress'
 import * as m0001 from './migrations/2026_11_29_0900_create_foundation'
 import * as m0002 from './migrations/2026_11_29_1200_create_cases'
 import * as m0003 from './migrations/2026_11_29_1400_create_roster'
@@ -88,18 +89,22 @@ export async function migrateToLatest(
   handle: Sqlite3Handle,
   dbPath: string,
   now: Date,
-  migrations: Record<string, Migration> = MIGRATIONS
+  migrations: Record<string, Migration> = MIGRATIONS,
+  onProgress?: StartProgressListener
 ): Promise<MigrationReport> {
-  const provider: MigrationProvider = { getMigrations: async () => migrations }
+  const pending = (await new Migrator({ db, provider: providing(migrations) }).getMigrations()).filter(
+    (m) => !m.executedAt
+  )
+  const provider = onProgress ? providing(announced(migrations, pending, onProgress)) : providing(migrations)
   const migrator = new Migrator({ db, provider })
-  const known = await migrator.getMigrations()
-  const pending = known.filter((m) => !m.executedAt)
 
   let backupPath: string | null = null
   if (pending.length > 0 && dbPath !== ':memory:' && (await holdsTables(db))) {
     backupPath = backupPathFor(dbPath, pending[0].name, now)
     mkdirSync(path.dirname(backupPath), { recursive: true })
-    await handle.backupTo(backupPath)
+    await handle.backupTo(backupPath, undefined, undefined, (copiedPages, totalPages) =>
+      onProgress?.({ phase: 'backup', copiedPages, totalPages })
+    )
   }
 
   const { error, results } = await migrator.migrateToLatest()
@@ -115,6 +120,33 @@ export async function migrateToLatest(
     backupPath,
     schemaVersion: names[names.length - 1]
   }
+}
+
+const providing = (migrations: Record<string, Migration>): MigrationProvider => ({
+  getMigrations: async () => migrations
+})
+
+/** The same migrations, each pending one saying it has started before it runs. */
+function announced(
+  migrations: Record<string, Migration>,
+  pending: ReadonlyArray<{ name: string }>,
+  onProgress: StartProgressListener
+): Record<string, Migration> {
+  const steps = pending.length
+  const announcing = pending.map(({ name }, index): [string, Migration] => {
+    const migration = migrations[name]
+    return [
+      name,
+      {
+        ...migration,
+        up: async (db) => {
+          onProgress({ phase: 'migrate', step: index + 1, steps, name })
+          await migration.up(db)
+        }
+      }
+    ]
+  })
+  return { ...migrations, ...Object.fromEntries(announcing) }
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -56,6 +56,9 @@ interface OnlineBackup {
   step(pages: number, callback: (error: Error | null) => void): void
   finish(callback: (error: Error | null) => void): void
   readonly completed: boolean
+  /** Pages left to copy and the source's pages, as of the last step. */
+  readonly remaining: number
+  readonly pageCount: number
 }
 
 /**
@@ -228,7 +231,12 @@ export class Sqlite3Handle implements DatabaseConnection {
    * BACKUP_PAGES_PER_STEP pages at a time, each step between the app's own transactions. `signal` stops it
    * between steps: the partial copy is removed and the promise rejects with BACKUP_ABORTED.
    */
-  async backupTo(target: string, signal?: AbortSignal, pagesPerStep = BACKUP_PAGES_PER_STEP): Promise<void> {
+  async backupTo(
+    target: string,
+    signal?: AbortSignal,
+    pagesPerStep = BACKUP_PAGES_PER_STEP,
+    onStep?: (copiedPages: number, totalPages: number) => void
+  ): Promise<void> {
     const fail = (error: Error) => wrapError(error, `backup to ${target}`)
     const backup = await new Promise<OnlineBackup>((resolve, reject) => {
       const opened = (this.#db as unknown as BackupCapable).backup(target, (error) =>
@@ -246,6 +254,7 @@ export class Sqlite3Handle implements DatabaseConnection {
         } finally {
           this.mutex.unlock()
         }
+        onStep?.(backup.pageCount - backup.remaining, backup.pageCount)
       }
     } catch (error) {
       // The step's error (or the abort) is what the caller must hear; finishing only releases the copy.

@@ -1,0 +1,38 @@
+/*
+ * What the start window says while a start after an update backs up and
+ * migrates the store, and how often it is told.
+ */
+import { describe, expect, it } from 'vitest'
+import { onVisibleChange, progressPercent, startProgressText, type StartProgress } from './startup-progress'
+
+describe('start progress', () => {
+  it('says in zh-CN how far the backup is and which step of the migration runs', () => {
+    expect(startProgressText({ phase: 'backup', copiedPages: 4096, totalPages: 9000 })).toBe(
+      '升级前正在备份数据库：已完成 45%'
+    )
+    expect(startProgressText({ phase: 'backup', copiedPages: 9000, totalPages: 9000 })).toBe(
+      '升级前正在备份数据库：已完成 100%'
+    )
+    expect(startProgressText({ phase: 'migrate', step: 2, steps: 3, name: '2026_12_06_2200_x' })).toBe(
+      '正在升级数据库结构：第 2 / 3 步'
+    )
+    // A migration has no share to show; an empty copy is at its start, never NaN.
+    expect(progressPercent({ phase: 'migrate', step: 1, steps: 1, name: 'x' })).toBeNull()
+    expect(progressPercent({ phase: 'backup', copiedPages: 0, totalPages: 0 })).toBe(0)
+  })
+
+  it('passes on a backup step only when the whole percent moves, and every new migration step', () => {
+    const seen: StartProgress[] = []
+    const listener = onVisibleChange((p) => seen.push(p))
+    // 1,200 steps of a 19 GB store.
+    for (let copied = 4096; copied <= 4096 * 1200; copied += 4096) {
+      listener({ phase: 'backup', copiedPages: copied, totalPages: 4096 * 1200 })
+    }
+    listener({ phase: 'migrate', step: 1, steps: 2, name: 'a' })
+    listener({ phase: 'migrate', step: 1, steps: 2, name: 'a' })
+    listener({ phase: 'migrate', step: 2, steps: 2, name: 'b' })
+    const percents = seen.filter((p) => p.phase === 'backup').map(progressPercent)
+    expect(percents).toEqual(Array.from({ length: 101 }, (_, i) => i))
+    expect(seen.filter((p) => p.phase === 'migrate').map((p) => (p.phase === 'migrate' ? p.step : 0))).toEqual([1, 2])
+  })
+})
