@@ -13,7 +13,7 @@ import type { StartProgressListener } from './startup-progress'
 import { seedReferenceData } from './services/reference-seed'
 import { seedHolidayCalendar } from './services/hearings/working-calendar'
 import { accountsInForce, ensureLocalActor } from './services/users'
-import { applyPendingRestore } from './services/trust/backup-files'
+import { applyPendingRestore, removeUnfinishedCopies } from './services/trust/backup-files'
 import { checkStoreAtStart, storeFoundDamaged } from './services/trust/integrity'
 import { ensureDailyBackup } from './services/trust/backups'
 
@@ -59,6 +59,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   // A restore asked for in the last session happens now, before anything holds the file.
   const restore = await applyPendingRestore(options.databasePath, clock.now())
   if (restore) log.info(`已从备份恢复数据库：${restore.restored}（恢复前的数据库已保存为 ${restore.keptAs ?? '—'}）`)
+  for (const file of removeUnfinishedCopies(options.databasePath)) log.info(`已删除上次未完成的备份副本：${file}`)
   const store = await openStore(options.databasePath, { log })
   const closing = new AbortController()
   try {

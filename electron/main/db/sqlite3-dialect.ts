@@ -11,7 +11,7 @@
  *  - a statement is prepared once per SQL text and kept (statement-cache.ts).
  * Keeping the binding behind this file lets the store move to another one.
  */
-import { rmSync } from 'node:fs'
+import { renameSync, rmSync } from 'node:fs'
 import sqlite3 from 'sqlite3'
 import {
   CompiledQuery,
@@ -71,6 +71,15 @@ const BACKUP_PAGES_PER_STEP = 4096
 
 /** A backup stopped on purpose (the app is closing) before it was complete; the partial file is removed. */
 export const BACKUP_ABORTED = 'BACKUP_ABORTED'
+
+/**
+ * What a copy is called until it is complete. Only a finished copy takes its
+ * own name, so a copy cut short by a crash or a killed process (a 19 GB store
+ * takes two minutes) is never listed as a backup, never counted as the day's
+ * copy, and never offered for restore; the next start removes it
+ * (removeUnfinishedCopies in services/trust/backup-files.ts).
+ */
+export const UNFINISHED_COPY_SUFFIX = '.partial'
 
 /** FIFO mutex: waiters are served in arrival order, each exactly once. */
 class Mutex {
@@ -229,7 +238,9 @@ export class Sqlite3Handle implements DatabaseConnection {
   /**
    * Copy the whole database to `target` with SQLite's online backup API (consistent under WAL), a step of
    * BACKUP_PAGES_PER_STEP pages at a time, each step between the app's own transactions. `signal` stops it
-   * between steps: the partial copy is removed and the promise rejects with BACKUP_ABORTED.
+   * between steps: the partial copy is removed and the promise rejects with BACKUP_ABORTED. The copy is
+   * written under UNFINISHED_COPY_SUFFIX and takes `target`'s name only once complete; `onStep` hears the
+   * pages copied after each step.
    */
   async backupTo(
     target: string,
@@ -238,8 +249,9 @@ export class Sqlite3Handle implements DatabaseConnection {
     onStep?: (copiedPages: number, totalPages: number) => void
   ): Promise<void> {
     const fail = (error: Error) => wrapError(error, `backup to ${target}`)
+    const unfinished = `${target}${UNFINISHED_COPY_SUFFIX}`
     const backup = await new Promise<OnlineBackup>((resolve, reject) => {
-      const opened = (this.#db as unknown as BackupCapable).backup(target, (error) =>
+      const opened = (this.#db as unknown as BackupCapable).backup(unfinished, (error) =>
         error ? reject(fail(error)) : resolve(opened)
       )
     })
@@ -259,10 +271,11 @@ export class Sqlite3Handle implements DatabaseConnection {
     } catch (error) {
       // The step's error (or the abort) is what the caller must hear; finishing only releases the copy.
       await new Promise<void>((resolve) => backup.finish(() => resolve()))
-      rmSync(target, { force: true })
+      rmSync(unfinished, { force: true })
       throw error
     }
     await new Promise<void>((resolve, reject) => backup.finish((error) => (error ? reject(fail(error)) : resolve())))
+    renameSync(unfinished, target)
   }
 
   /** How many prepared statements are kept (statement-cache.ts). */

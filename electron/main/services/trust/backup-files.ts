@@ -11,6 +11,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeFileSync
@@ -18,6 +19,7 @@ import {
 import path from 'node:path'
 import sqlite3 from 'sqlite3'
 import type { BackupEntry, BackupKind, IntegrityReport } from '../../../../shared/domain/backup'
+import { UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
 
 const NAME = /^(.+)-(\d{8}T\d{6})-(daily|manual|before-restore|before-.+)\.sqlite$/
 
@@ -49,21 +51,52 @@ function kindOf(tag: string): BackupKind {
   return 'before_migration'
 }
 
-/** Every backup of this database, newest first. */
-export function listBackupFiles(dbPath: string): BackupEntry[] {
+/** A file copied under its unfinished name and renamed once whole, so `to` is never a partial copy. */
+function copyWhole(from: string, to: string): void {
+  const unfinished = `${to}${UNFINISHED_COPY_SUFFIX}`
+  copyFileSync(from, unfinished)
+  renameSync(unfinished, to)
+}
+
+/**
+ * The backup folder's files of this database (another store in the same
+ * folder has its own), each with its backup name parsed; `asBackup` says
+ * which backup name a file stands for, or '' for none.
+ */
+function ownFiles(dbPath: string, asBackup: (fileName: string) => string) {
   const folder = backupFolder(dbPath)
   if (!existsSync(folder)) return []
   const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
+  return readdirSync(folder).flatMap((fileName) => {
+    const match = NAME.exec(asBackup(fileName))
+    return match && match[1] === base ? [{ path: path.join(folder, fileName), fileName, match }] : []
+  })
+}
+
+/**
+ * Copies of this database cut short before they were complete (the app was
+ * killed or crashed while copying; see UNFINISHED_COPY_SUFFIX) are removed:
+ * never a backup, and as large as the store.
+ */
+export function removeUnfinishedCopies(dbPath: string): string[] {
+  const unfinished = ownFiles(dbPath, (fileName) => {
+    const copy = fileName.replace(/-journal$/, '')
+    return copy.endsWith(UNFINISHED_COPY_SUFFIX) ? copy.slice(0, -UNFINISHED_COPY_SUFFIX.length) : ''
+  })
+  for (const file of unfinished) rmSync(file.path, { force: true })
+  return unfinished.map((file) => file.fileName)
+}
+
+/** Every backup of this database, newest first. */
+export function listBackupFiles(dbPath: string): BackupEntry[] {
   const entries: BackupEntry[] = []
-  for (const fileName of readdirSync(folder)) {
-    const match = NAME.exec(fileName)
-    if (!match || match[1] !== base) continue
+  for (const { path: file, fileName, match } of ownFiles(dbPath, (fileName) => fileName)) {
     const s = match[2]
     entries.push({
       fileName,
       kind: kindOf(match[3]),
       takenAt: `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.000Z`,
-      sizeBytes: statSync(path.join(folder, fileName)).size
+      sizeBytes: statSync(file).size
     })
   }
   return entries.sort((a, b) => b.takenAt.localeCompare(a.takenAt) || b.fileName.localeCompare(a.fileName))
@@ -209,10 +242,11 @@ export async function applyPendingRestore(
   if (existsSync(dbPath)) {
     await checkpoint(dbPath)
     keptAs = backupPath(dbPath, 'before-restore', now)
-    copyFileSync(dbPath, keptAs)
+    copyWhole(dbPath, keptAs)
   }
   for (const suffix of ['-wal', '-shm']) rmSync(`${dbPath}${suffix}`, { force: true })
-  copyFileSync(source, dbPath)
+  // Cut short, the copy leaves the store as it was; the restore, still asked for, runs again at the next start.
+  copyWhole(source, dbPath)
   cancelPendingRestore(dbPath)
   return { restored: fileName, keptAs: keptAs && path.basename(keptAs) }
 }

@@ -7,6 +7,7 @@
 import {
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readdirSync,
@@ -25,7 +26,7 @@ import { chooseOffice, registration } from '../../../../tests/support/intake-fix
 import { fixedClock } from '../../../../tests/support/temp-app'
 import { startApp, type RunningApp } from '../../startup'
 import { services } from '../index'
-import { BACKUP_ABORTED } from '../../db/sqlite3-dialect'
+import { BACKUP_ABORTED, UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
 import { IDLE_CHECKPOINT_MS } from '../../db/idle-checkpoint'
 import { ensureDailyBackup } from './backups'
 import { backupFolder, listBackupFiles } from './backup-files'
@@ -149,6 +150,50 @@ describe('the online copy, step by step', () => {
     stop.abort()
     await expect(copying).rejects.toMatchObject({ code: BACKUP_ABORTED })
     expect(existsSync(target)).toBe(false)
+    expect(existsSync(`${target}${UNFINISHED_COPY_SUFFIX}`)).toBe(false)
+  })
+
+  it('is written under an unfinished name and takes the backup’s name only once complete', async () => {
+    for (let i = 0; i < 10; i++) await register(`第 ${i} 件：邻里通道堆放杂物引发纠纷，双方多次争吵`)
+    mkdirSync(backupFolder(dbPath), { recursive: true })
+    const target = path.join(backupFolder(dbPath), 'desk-20261129T020000-manual.sqlite')
+    const listed = () => listBackupFiles(dbPath).some((b) => b.fileName === path.basename(target))
+    const during: Array<{ named: boolean; unfinished: boolean; listed: boolean }> = []
+    await app.store.handle.backupTo(target, undefined, 8, () =>
+      during.push({
+        named: existsSync(target),
+        unfinished: existsSync(`${target}${UNFINISHED_COPY_SUFFIX}`),
+        listed: listed()
+      })
+    )
+    expect(during.length).toBeGreaterThan(3)
+    // While it copies, nothing calls it a backup; the last step ends before the rename.
+    expect(during.every((d) => !d.named && d.unfinished && !d.listed)).toBe(true)
+    expect(existsSync(target)).toBe(true)
+    expect(existsSync(`${target}${UNFINISHED_COPY_SUFFIX}`)).toBe(false)
+    expect(listed()).toBe(true)
+  })
+
+  it('a copy cut short is removed at the next start and does not count as the day’s copy', async () => {
+    await register('邻里通道堆放杂物引发纠纷，双方多次争吵')
+    // The next day's copy was cut short by a killed process.
+    clock.set('2026-11-30T01:00:00.000Z')
+    const folder = backupFolder(dbPath)
+    mkdirSync(folder, { recursive: true })
+    const mine = path.join(folder, `desk-20261130T010000-daily.sqlite${UNFINISHED_COPY_SUFFIX}`)
+    const theirs = path.join(folder, `other-20261130T010000-daily.sqlite${UNFINISHED_COPY_SUFFIX}`)
+    for (const file of [mine, `${mine}-journal`, theirs]) writeFileSync(file, Buffer.alloc(4096, 0x41))
+
+    await restart()
+    await app.background
+    expect(existsSync(mine)).toBe(false)
+    expect(existsSync(`${mine}-journal`)).toBe(false)
+    // Another store's copy in the same folder is its own app's business.
+    expect(existsSync(theirs)).toBe(true)
+    // The day's copy was taken whole, and is the one listed for the day.
+    const today = listBackupFiles(dbPath).filter((b) => b.kind === 'daily' && b.takenAt.startsWith('2026-11-30'))
+    expect(today).toHaveLength(1)
+    expect(readdirSync(folder).filter((f) => f.startsWith('desk-') && f.endsWith(UNFINISHED_COPY_SUFFIX))).toEqual([])
   })
 })
 
