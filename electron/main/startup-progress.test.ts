@@ -16,7 +16,11 @@ describe('start progress', () => {
     expect(startProgressText({ phase: 'migrate', step: 2, steps: 3, name: '2026_12_06_2200_x' })).toBe(
       '正在升级数据库结构：第 2 / 3 步'
     )
-    // A migration has no share to show; an empty copy is at its start, never NaN.
+    expect(startProgressText({ phase: 'restore', fileName: 'desk-20261129T010000-daily.sqlite' })).toBe(
+      '正在从备份恢复数据库：desk-20261129T010000-daily.sqlite'
+    )
+    // A migration and a restore have no share to show; an empty copy is at its start, never NaN.
+    expect(progressPercent({ phase: 'restore', fileName: 'x' })).toBeNull()
     expect(progressPercent({ phase: 'migrate', step: 1, steps: 1, name: 'x' })).toBeNull()
     expect(progressPercent({ phase: 'backup', copiedPages: 0, totalPages: 0 })).toBe(0)
   })

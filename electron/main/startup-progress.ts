@@ -8,6 +8,8 @@
  */
 
 export type StartProgress =
+  /** A restore asked for in the last session: the chosen backup is copied into place (a plain file copy, no share). */
+  | { phase: 'restore'; fileName: string }
   /** The copy made before migrating: SQLite's pages copied of the store's total. */
   | { phase: 'backup'; copiedPages: number; totalPages: number }
   /** Migration `step` of `steps` is running (one transaction for all: a failure leaves the store as it was). */
@@ -15,22 +17,23 @@ export type StartProgress =
 
 export type StartProgressListener = (progress: StartProgress) => void
 
-/** Share done, 0–100, or null where no share can be known (a migration runs as one statement or several). */
+/** Share done, 0–100, or null where none can be known (a file copy in one call; a migration's statements). */
 export function progressPercent(progress: StartProgress): number | null {
-  if (progress.phase === 'migrate') return null
+  if (progress.phase !== 'backup') return null
   if (progress.totalPages <= 0) return 0
   return Math.min(100, Math.floor((100 * progress.copiedPages) / progress.totalPages))
 }
 
 /** The line the start window (or the browser mode's terminal) shows, in zh-CN. */
 export function startProgressText(progress: StartProgress): string {
+  if (progress.phase === 'restore') return `正在从备份恢复数据库：${progress.fileName}`
   if (progress.phase === 'backup') {
     return `升级前正在备份数据库：已完成 ${progressPercent(progress)}%`
   }
   return `正在升级数据库结构：第 ${progress.step} / ${progress.steps} 步`
 }
 
-/** Said under the line while either phase runs. */
+/** Said under the line while any phase runs. */
 export const START_PROGRESS_HINT = '数据较多时需要几分钟，请勿关闭程序。'
 
 /**

@@ -31,7 +31,7 @@ export interface StartOptions {
    * generated scratch store, and a copy of a many-gigabyte store would only fill the disk and share the CPU.
    */
   dailyBackup?: boolean
-  /** Told what a long start is doing (the backup and migration after an update), for the shell to show. */
+  /** Told what a long start is doing (a restore; the backup and migration after an update), for the shell to show. */
   onProgress?: StartProgressListener
 }
 
@@ -57,7 +57,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
   const clock = options.clock ?? systemClock
   const log = options.log ?? consoleLogger
   // A restore asked for in the last session happens now, before anything holds the file.
-  const restore = await applyPendingRestore(options.databasePath, clock.now())
+  const restore = await applyPendingRestore(options.databasePath, clock.now(), options.onProgress)
   if (restore) log.info(`已从备份恢复数据库：${restore.restored}（恢复前的数据库已保存为 ${restore.keptAs ?? '—'}）`)
   for (const file of removeUnfinishedCopies(options.databasePath)) log.info(`已删除上次未完成的备份副本：${file}`)
   const store = await openStore(options.databasePath, { log })

@@ -274,7 +274,10 @@ describe('migrateToLatest', () => {
     const marking = (name: string): Migration => ({
       async up(db) {
         happened.push(`up ${name}`)
-        await db.schema.createTable(`t_${name.slice(-5)}`).addColumn('id', 'integer').execute()
+        await db.schema
+          .createTable(`t_${name.slice(-5)}`)
+          .addColumn('id', 'integer')
+          .execute()
       }
     })
     const second = '2999_01_01_0001_test_second'
@@ -286,7 +289,7 @@ describe('migrateToLatest', () => {
       { ...MIGRATIONS, [EXTRA]: marking(EXTRA), [second]: marking(second) },
       (p) => {
         progress.push(p)
-        happened.push(p.phase === 'backup' ? 'backup' : `start ${p.name}`)
+        happened.push(p.phase === 'migrate' ? `start ${p.name}` : p.phase)
       }
     )
     expect(report.applied).toEqual([EXTRA, second])
@@ -302,7 +305,12 @@ describe('migrateToLatest', () => {
     expect(last.totalPages * 4096).toBe(fs.statSync(backupPathFor(dbPath, EXTRA, NOW)).size)
 
     // The copy first, then each migration announced just before it runs.
-    expect(happened.filter((h) => h !== 'backup')).toEqual([`start ${EXTRA}`, `up ${EXTRA}`, `start ${second}`, `up ${second}`])
+    expect(happened.filter((h) => h !== 'backup')).toEqual([
+      `start ${EXTRA}`,
+      `up ${EXTRA}`,
+      `start ${second}`,
+      `up ${second}`
+    ])
     expect(happened.lastIndexOf('backup')).toBeLessThan(happened.indexOf(`start ${EXTRA}`))
     expect(progress.filter((p) => p.phase === 'migrate')).toEqual([
       { phase: 'migrate', step: 1, steps: 2, name: EXTRA },

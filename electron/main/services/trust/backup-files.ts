@@ -20,6 +20,7 @@ import path from 'node:path'
 import sqlite3 from 'sqlite3'
 import type { BackupEntry, BackupKind, IntegrityReport } from '../../../../shared/domain/backup'
 import { UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
+import type { StartProgressListener } from '../../startup-progress'
 
 const NAME = /^(.+)-(\d{8}T\d{6})-(daily|manual|before-restore|before-.+)\.sqlite$/
 
@@ -229,7 +230,8 @@ function checkpoint(file: string): Promise<void> {
  */
 export async function applyPendingRestore(
   dbPath: string,
-  now: Date
+  now: Date,
+  onProgress?: StartProgressListener
 ): Promise<{ restored: string; keptAs: string | null } | null> {
   const fileName = readPendingRestore(dbPath)
   if (!fileName) return null
@@ -238,6 +240,8 @@ export async function applyPendingRestore(
     cancelPendingRestore(dbPath)
     throw new Error(`要恢复的备份文件不存在：${fileName}，数据库未改动`)
   }
+  // Two whole copies of the store (the one replaced is kept): minutes for a large one.
+  onProgress?.({ phase: 'restore', fileName })
   let keptAs: string | null = null
   if (existsSync(dbPath)) {
     await checkpoint(dbPath)

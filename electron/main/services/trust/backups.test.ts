@@ -27,6 +27,7 @@ import { fixedClock } from '../../../../tests/support/temp-app'
 import { startApp, type RunningApp } from '../../startup'
 import { services } from '../index'
 import { BACKUP_ABORTED, UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
+import type { StartProgress } from '../../startup-progress'
 import { IDLE_CHECKPOINT_MS } from '../../db/idle-checkpoint'
 import { ensureDailyBackup } from './backups'
 import { backupFolder, listBackupFiles } from './backup-files'
@@ -39,9 +40,13 @@ const clock = fixedClock('2026-11-29T01:00:00.000Z')
 let loggedErrors: string[] = []
 const quiet = { error: (message: string) => loggedErrors.push(message), info: () => {} }
 
+/** What the last start said it was doing (startup-progress.ts). */
+let startProgress: StartProgress[] = []
 const start = async () => {
   loggedErrors = []
-  return (app = await startApp({ databasePath: dbPath, shell: 'harness', clock, log: quiet }))
+  startProgress = []
+  const onProgress = (progress: StartProgress) => startProgress.push(progress)
+  return (app = await startApp({ databasePath: dbPath, shell: 'harness', clock, log: quiet, onProgress }))
 }
 const restart = async () => {
   await app.close()
@@ -211,6 +216,7 @@ describe('restore', () => {
     expect(await summaries()).toHaveLength(3)
 
     await restart()
+    expect(startProgress).toEqual([{ phase: 'restore', fileName: backups[0].fileName }])
     expect(await summaries()).toEqual(['邻里通道堆放杂物引发纠纷，双方多次争吵'])
     // Every row of every table as it was when the copy was taken (the start since then only appended audit rows).
     expect(await snapshot(head)).toEqual(atBackup)
