@@ -23,16 +23,16 @@ async function main(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, grant) => grant(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
   useSafeStorageForHubKey()
-  // Shown only if the start reports progress: the backup and migration after an update.
+  // Shown only if the start reports progress: a restore, or the backup and migration after an update.
   const starting = startupWindow()
   try {
     const databasePath = resolveDatabasePath(app.getPath('userData'))
     lock = acquireDatabaseLock(databasePath, new Date())
     running = await startApp({ databasePath, shell: 'electron', onProgress: starting.onProgress })
   } catch (error) {
-    starting.close()
     lock?.release()
     dialog.showErrorBox('无法打开案件数据库', error instanceof Error ? error.message : String(error))
+    starting.close()
     app.exit(1)
     return
   }
