@@ -13,6 +13,7 @@ import type {
   PartyRow
 } from '../db/schema'
 import type { LifecycleRows } from './seed-lifecycle'
+import type { PreventionRows } from './seed-prevention'
 
 /** A row of the FTS table, exactly as the schema declares it. */
 export type SearchRow = CaseSearchTable
@@ -23,7 +24,7 @@ export interface NameKeyRow {
   case_seq: number
 }
 
-export interface CaseBatch extends LifecycleRows {
+export interface CaseBatch extends LifecycleRows, PreventionRows {
   parties: PartyRow[]
   cases: CaseRow[]
   caseParties: CasePartyRow[]
@@ -63,6 +64,10 @@ export function emptyBatch(): CaseBatch {
     confirmations: [],
     closingReports: [],
     archives: [],
-    caseDue: []
+    caseDue: [],
+    grids: [],
+    patrols: [],
+    keyPersons: [],
+    keyPersonLogs: []
   }
 }

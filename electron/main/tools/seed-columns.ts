@@ -6,6 +6,7 @@
  */
 import type { CaseBatch } from './seed-data'
 import type { LifecycleRows } from './seed-lifecycle'
+import type { PreventionRows } from './seed-prevention'
 
 export type Columns<K extends keyof CaseBatch> = ReadonlyArray<keyof CaseBatch[K][number] & string>
 
@@ -77,4 +78,30 @@ export const LIFECYCLE_TABLES: { [K in keyof LifecycleRows]: { table: string; co
     columns: [...AUTHORED, 'archived_on', 'retention', 'filed_by', 'note', ...TRACKED]
   },
   caseDue: { table: 'case_due', columns: ['case_id', 'case_seq', 'next_due_on', 'next_due_kind'] }
+} // prettier-ignore
+
+/** The grids, patrol reports and key-person register (db/schema-prevention.ts, db/schema-key-persons.ts). */
+export const PREVENTION_TABLES: { [K in keyof PreventionRows]: { table: string; columns: Columns<K> } } = {
+  grids: { table: 'grids', columns: ['id', 'code', 'office_id', 'township', 'village', 'name', 'active', ...TRACKED] },
+  patrols: {
+    table: 'patrol_reports',
+    columns: [
+      'id', 'office_id', 'grid_code', 'reporter_name', 'reporter_phone', 'patrolled_at', 'place', 'findings',
+      'disputes_found', 'parties', 'handling', 'handling_note', 'case_id', 'created_by', ...TRACKED
+    ]
+  },
+  keyPersons: {
+    table: 'key_persons',
+    columns: [
+      'id', 'party_id', 'office_id', 'case_id', 'reason', 'reason_note', 'level', 'level_reason', 'responsible_user_id',
+      'responsible_name', 'next_review_on', 'status', 'close_reason', 'registered_at', 'registered_by', ...TRACKED
+    ]
+  },
+  keyPersonLogs: {
+    table: 'key_person_logs',
+    columns: [
+      'id', 'key_person_id', 'kind', 'at', 'on_date', 'actor_id', 'actor_name', 'from_level', 'to_level', 'note',
+      'next_review_on', ...TRACKED
+    ]
+  }
 } // prettier-ignore

@@ -47,6 +47,7 @@ import { type AddEvent, AssignmentMaker } from './seed-assignments'
 import { type CaseBatch, emptyBatch, type SequenceRow } from './seed-batch'
 import { LIFECYCLE_KEYS, LifecycleMaker, type LifecycleRows } from './seed-lifecycle'
 import { type SeedRoom, SessionBooker } from './seed-sessions'
+import { PREVENTION_KEYS, PreventionMaker, type PreventionRows } from './seed-prevention'
 
 export type { SeedOffice } from './seed-roster'
 export type { SeedRoom } from './seed-sessions'
@@ -92,6 +93,7 @@ export class RegisterGenerator {
   readonly stats = { cases: 0, parties: 0, caseParties: 0, reusedLinks: 0, events: 0, assignments: 0 }
   /** Rows written per lifecycle table (batch key), for the load's summary. */
   readonly lifecycleRows: Partial<Record<keyof LifecycleRows, number>> = {}
+  readonly preventionRows: Partial<Record<keyof PreventionRows, number>> = {}
   readonly #options: GeneratorOptions
   readonly #rng: Rng
   readonly #parties: PartyMaker
@@ -108,6 +110,7 @@ export class RegisterGenerator {
   readonly #assignments: AssignmentMaker
   readonly #sessions: SessionBooker
   readonly #life: LifecycleMaker
+  readonly #prevention: PreventionMaker
   #lastRegistered = 0
   readonly #start: number
   readonly #end: number
@@ -144,6 +147,13 @@ export class RegisterGenerator {
       { calendar, settings, actor },
       this.#sessions,
       this.#assignments
+    )
+    this.#prevention = new PreventionMaker(
+      root.fork(8),
+      new PeopleFactory(root.fork(9), options.until),
+      this.#end,
+      actor,
+      registering
     )
     this.#dayWeights = new Float64Array(days)
     this.#dayCumulative = new Float64Array(days)
@@ -194,6 +204,7 @@ export class RegisterGenerator {
 
   #count(batch: CaseBatch): void {
     for (const key of LIFECYCLE_KEYS) this.lifecycleRows[key] = (this.lifecycleRows[key] ?? 0) + batch[key].length
+    for (const key of PREVENTION_KEYS) this.preventionRows[key] = (this.preventionRows[key] ?? 0) + batch[key].length
   }
 
   /** The number sequences as acceptCase leaves them: the last number given per office and year. */
@@ -305,6 +316,9 @@ export class RegisterGenerator {
     const facts: CaseDeadlineFacts = factsBeforeAcceptance(row.status, chinaDay(reg), null)
     this.#lifecycle(row, reg, event, out, links, facts)
     this.#life.dueRow(row, facts, out)
+    this.#prevention.grids(out, this.#start)
+    this.#prevention.patrols(row, reg, links, out)
+    this.#prevention.keyPerson(row, reg, links, out)
 
     // The rows refreshCaseSearch writes, with the case's tokens (case-search-office.ts).
     const tokens = { mark: this.#marks.get(row.handling_office_id)!, open: isOpenStatus(row.status) }

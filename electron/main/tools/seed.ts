@@ -27,7 +27,7 @@ import { deadlineSettings } from '../services/lifecycle/deadline-store'
 import { writeChange } from '../services/write'
 import { startApp } from '../startup'
 import { batchText, type BulkTableSpec, RawDb } from './bulk-writer'
-import { type Columns, LIFECYCLE_TABLES } from './seed-columns'
+import { type Columns, LIFECYCLE_TABLES, PREVENTION_TABLES } from './seed-columns'
 import { type CaseBatch, RegisterGenerator, type SeedOffice, type SeedRoom } from './seed-data'
 import { chinaMidnight, DAY, iso } from './seed-random'
 import { CHAMBERS } from './seed-vocabulary'
@@ -58,6 +58,8 @@ export interface SeedReport {
   assignments: number
   /** Rows of the lifecycle tables (sessions, records, agreements …) by batch key. */
   lifecycleRows: CaseCounts
+  /** Grids, patrol reports, key persons and their log entries written. */
+  preventionRows: RegisterGenerator['preventionRows']
   mediators: number
   seconds: number
   bytes: number
@@ -199,6 +201,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
         after: {
           ...generator.stats,
           ...generator.lifecycleRows,
+          ...generator.preventionRows,
           seed,
           until,
           note: '生成的测试数据：逐条记录未写审计日志和变更日志（change_log），不会进入中心端增量导出'
@@ -239,6 +242,7 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     events: stats.events,
     assignments: stats.assignments,
     lifecycleRows: generator.lifecycleRows,
+    preventionRows: generator.preventionRows,
     mediators: generator.roster.length,
     seconds,
     bytes: statSync(options.dbPath).size
@@ -299,6 +303,17 @@ async function writeRoster(ctx: AppContext, generator: RegisterGenerator, until:
   })
 }
 
+/** Tables whose rows a batch keeps under a key of its own (the lifecycle's, the prevention rows). */
+function keyedTables<K extends keyof CaseBatch>(
+  tables: Record<K, { table: string; columns: Columns<K> }>
+): Array<BulkTableSpec<CaseBatch>> {
+  return (Object.keys(tables) as K[]).map((key) => ({
+    table: tables[key].table,
+    columns: tables[key].columns,
+    rowsOf: (b: CaseBatch) => b[key] as readonly object[]
+  }))
+}
+
 /** The load's tables in the order their rows are written, each batch's rows of it. */
 const LOAD_TABLES: ReadonlyArray<BulkTableSpec<CaseBatch>> = [
   { table: 'parties', columns: PARTY_COLUMNS, rowsOf: (b) => b.parties },
@@ -310,11 +325,9 @@ const LOAD_TABLES: ReadonlyArray<BulkTableSpec<CaseBatch>> = [
   { table: 'case_digits', columns: DIGITS_COLUMNS, rowsOf: (b) => b.digits },
   { table: 'case_words', columns: WORDS_COLUMNS, rowsOf: (b) => b.words },
   { table: 'case_name_keys', columns: NAME_KEY_COLUMNS, rowsOf: (b) => b.nameKeys },
-  ...(Object.keys(LIFECYCLE_TABLES) as Array<keyof typeof LIFECYCLE_TABLES>).map((key) => ({
-    table: LIFECYCLE_TABLES[key].table,
-    columns: LIFECYCLE_TABLES[key].columns,
-    rowsOf: (b: CaseBatch) => b[key]
-  }))
+  ...keyedTables(LIFECYCLE_TABLES),
+  // After the cases and parties their reports and register entries refer to.
+  ...keyedTables(PREVENTION_TABLES)
 ]
 
 async function bulkLoad(
