@@ -8,12 +8,12 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { savePatrolSchema } from '../../../shared/contract/patrols'
 import { registerKeyPersonSchema } from '../../../shared/domain/key-person'
+import { chinaDateTime } from '../../../shared/rules/china-time'
 import { DEFAULT_REVIEW_INTERVALS, nextReviewOn } from '../../../shared/rules/key-persons'
 import type { KeyPersonLogTable, KeyPersonTable } from '../db/schema-key-persons'
 import type { PatrolReportTable } from '../db/schema-prevention'
 import { services } from '../services/index'
 import { PREVENTION_TABLES } from './seed-columns'
-import { iso } from './seed-random'
 import { seedTempStore, startTempApp, type SeededStore, type TempApp } from '../../../tests/support/temp-app'
 
 let store: SeededStore
@@ -76,10 +76,7 @@ describe('the generated grids and patrol reports', () => {
       expect(l.office_id).toBe(l.case_office)
       expect(['grid_report', 'patrol']).toContain(l.source)
       // patrolled_at is China time to the minute.
-      const chinaRegistered = iso(Date.parse(l.registered_at) + 8 * 3600_000)
-        .slice(0, 16)
-        .replace('T', ' ')
-      expect(l.patrolled_at < chinaRegistered).toBe(true)
+      expect(l.patrolled_at < chinaDateTime(l.registered_at)).toBe(true)
     }
   })
 

@@ -9,6 +9,7 @@
  * applicant on the key-person register, reviewed at the level's interval
  * (shared/rules/key-persons.ts) until the dispute has settled.
  */
+import { chinaDateTime } from '../../../shared/rules/china-time'
 import { DEFAULT_REVIEW_INTERVALS, nextReviewOn } from '../../../shared/rules/key-persons'
 import type { CaseRow } from '../db/schema'
 import { isOpenStatus } from '../services/case-search-office'
@@ -51,12 +52,6 @@ const LEVEL_REASONS = [
 ]
 const CLOSE_REASONS = ['矛盾已化解，情绪稳定，解除管控', '协议已履行完毕，经评估解除管控']
 const REVIEW_NOTES = ['上门走访，情绪平稳', '电话回访，本人表示按协议履行', '会同村干部走访，未发现异常']
-
-/** 'YYYY-MM-DD HH:mm', China time, as patrol reports keep it. */
-const patrolTime = (millis: number) =>
-  iso(millis + 8 * HOUR)
-    .slice(0, 16)
-    .replace('T', ' ')
 
 interface OfficeGrids {
   office: SeedOffice
@@ -142,7 +137,7 @@ export class PreventionMaker {
         grid_code: code,
         reporter_name: reporter.name,
         reporter_phone: reporter.phone,
-        patrolled_at: patrolTime(at),
+        patrolled_at: chinaDateTime(new Date(at)),
         place: `${row.place_township}${row.place_village}`,
         created_by: this.#actor.id,
         created_at: iso(at),
