@@ -6,7 +6,7 @@
  * difference. The same for the unassigned cases' seqs (unassigned_cases) and each
  * mediator's cases (mediator_cases).
  */
-import type { Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { expect } from 'vitest'
 import type { Database } from '../../electron/main/db/schema'
 import { ENDED_STATUSES } from '../../shared/domain/case-input'
@@ -102,13 +102,24 @@ export async function expectedMediatorCases(db: Kysely<Database>): Promise<strin
     .map(([m, s]) => `${m} ${s}`)
 }
 
+/** Session people and parties whose copy of the session's start is not their session's, and how many links there are. */
+export async function sessionLinkTimes(db: Kysely<Database>): Promise<{ links: number; outOfStep: string[] }> {
+  const { rows } = await sql<{ id: string; wrong: number }>`
+    select l.id, l.starts_at is not h.starts_at as wrong from hearing_mediators l join hearings h on h.id = l.hearing_id
+    union all
+    select l.id, l.starts_at is not h.starts_at from hearing_parties l join hearings h on h.id = l.hearing_id`.execute(
+    db
+  )
+  return { links: rows.length, outOfStep: rows.filter((r) => r.wrong === 1).map((r) => r.id) }
+}
+
 /**
  * Every table the store keeps by triggers equals its oracle, after a bulk load or a merge wrote its rows in whatever
  * order, and none is emptier than `atLeast` says (so an empty store cannot pass). Returns the stored list rows.
  */
 export async function expectStoreKeptInStep(
   db: Kysely<Database>,
-  atLeast: { listRows: number; unassigned: number; mediatorCases: number }
+  atLeast: { listRows: number; unassigned: number; mediatorCases: number; sessionLinks: number }
 ) {
   const listRows = await storedListRows(db)
   expect(listRows).toEqual(await expectedListRows(db))
@@ -120,5 +131,8 @@ export async function expectStoreKeptInStep(
   expect(listRows.length, 'list rows').toBeGreaterThanOrEqual(atLeast.listRows)
   expect(unassigned.length, 'unassigned cases').toBeGreaterThanOrEqual(atLeast.unassigned)
   expect(mediatorCases.length, "mediators' cases").toBeGreaterThanOrEqual(atLeast.mediatorCases)
+  const sessionLinks = await sessionLinkTimes(db)
+  expect(sessionLinks.outOfStep).toEqual([])
+  expect(sessionLinks.links, 'session people and parties').toBeGreaterThanOrEqual(atLeast.sessionLinks)
   return listRows
 }
