@@ -16,11 +16,15 @@ describe('start progress', () => {
     expect(startProgressText({ phase: 'migrate', step: 2, steps: 3, name: '2026_12_06_2200_x' })).toBe(
       '正在升级数据库结构：第 2 / 3 步'
     )
-    expect(startProgressText({ phase: 'restore', fileName: 'desk-20261129T010000-daily.sqlite' })).toBe(
-      '正在从备份恢复数据库：desk-20261129T010000-daily.sqlite'
+    const restore = { phase: 'restore', fileName: 'desk-20261129T010000-daily.sqlite', totalBytes: 8e9 } as const
+    expect(startProgressText({ ...restore, copying: 'current', copiedBytes: 2e9 })).toBe(
+      '恢复前正在保留当前数据库：已完成 25%'
     )
-    // A migration and a restore have no share to show; an empty copy is at its start, never NaN.
-    expect(progressPercent({ phase: 'restore', fileName: 'x' })).toBeNull()
+    expect(startProgressText({ ...restore, copying: 'backup', copiedBytes: 8e9 })).toBe(
+      '正在从备份 desk-20261129T010000-daily.sqlite 恢复数据库：已完成 100%'
+    )
+    // A migration has no share to show; an empty copy is at its start, never NaN.
+    expect(progressPercent({ ...restore, copying: 'backup', copiedBytes: 0, totalBytes: 0 })).toBe(0)
     expect(progressPercent({ phase: 'migrate', step: 1, steps: 1, name: 'x' })).toBeNull()
     expect(progressPercent({ phase: 'backup', copiedPages: 0, totalPages: 0 })).toBe(0)
   })
@@ -32,11 +36,19 @@ describe('start progress', () => {
     for (let copied = 4096; copied <= 4096 * 1200; copied += 4096) {
       listener({ phase: 'backup', copiedPages: copied, totalPages: 4096 * 1200 })
     }
+    // A restore's two copies each start from 0 %: the second is told, though its percent is the first's start.
+    for (const copying of ['current', 'backup'] as const) {
+      for (const copiedBytes of [0, 0, 50, 100, 100]) {
+        listener({ phase: 'restore', fileName: 'f', copying, copiedBytes, totalBytes: 100 })
+      }
+    }
     listener({ phase: 'migrate', step: 1, steps: 2, name: 'a' })
     listener({ phase: 'migrate', step: 1, steps: 2, name: 'a' })
     listener({ phase: 'migrate', step: 2, steps: 2, name: 'b' })
     const percents = seen.filter((p) => p.phase === 'backup').map(progressPercent)
     expect(percents).toEqual(Array.from({ length: 101 }, (_, i) => i))
+    const restores = seen.flatMap((p) => (p.phase === 'restore' ? [`${p.copying} ${progressPercent(p)}`] : []))
+    expect(restores).toEqual(['current 0', 'current 50', 'current 100', 'backup 0', 'backup 50', 'backup 100'])
     expect(seen.filter((p) => p.phase === 'migrate').map((p) => (p.phase === 'migrate' ? p.step : 0))).toEqual([1, 2])
   })
 })

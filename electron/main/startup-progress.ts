@@ -8,8 +8,11 @@
  */
 
 export type StartProgress =
-  /** A restore asked for in the last session: the chosen backup is copied into place (a plain file copy, no share). */
-  | { phase: 'restore'; fileName: string }
+  /**
+   * A restore asked for in the last session: the store being replaced is kept as a backup (`copying: 'current'`),
+   * then the chosen backup is copied into place (`'backup'`), each copy's bytes done of its size.
+   */
+  | { phase: 'restore'; fileName: string; copying: 'current' | 'backup'; copiedBytes: number; totalBytes: number }
   /** The copy made before migrating: SQLite's pages copied of the store's total. */
   | { phase: 'backup'; copiedPages: number; totalPages: number }
   /** Migration `step` of `steps` is running (one transaction for all: a failure leaves the store as it was). */
@@ -17,16 +20,24 @@ export type StartProgress =
 
 export type StartProgressListener = (progress: StartProgress) => void
 
-/** Share done, 0–100, or null where none can be known (a file copy in one call; a migration's statements). */
+/** Share done, 0–100, or null where none can be known (a migration's statements). */
 export function progressPercent(progress: StartProgress): number | null {
-  if (progress.phase !== 'backup') return null
-  if (progress.totalPages <= 0) return 0
-  return Math.min(100, Math.floor((100 * progress.copiedPages) / progress.totalPages))
+  if (progress.phase === 'migrate') return null
+  const [done, total] =
+    progress.phase === 'backup'
+      ? [progress.copiedPages, progress.totalPages]
+      : [progress.copiedBytes, progress.totalBytes]
+  if (total <= 0) return 0
+  return Math.min(100, Math.floor((100 * done) / total))
 }
 
 /** The line the start window (or the browser mode's terminal) shows, in zh-CN. */
 export function startProgressText(progress: StartProgress): string {
-  if (progress.phase === 'restore') return `正在从备份恢复数据库：${progress.fileName}`
+  if (progress.phase === 'restore') {
+    return progress.copying === 'current'
+      ? `恢复前正在保留当前数据库：已完成 ${progressPercent(progress)}%`
+      : `正在从备份 ${progress.fileName} 恢复数据库：已完成 ${progressPercent(progress)}%`
+  }
   if (progress.phase === 'backup') {
     return `升级前正在备份数据库：已完成 ${progressPercent(progress)}%`
   }
@@ -70,13 +81,14 @@ export function startPageUpdate(progress: StartProgress): string {
 
 /**
  * A listener that passes on only what a person could see change: a new phase
- * or step, or a backup another whole percent further. A 19 GB store is
+ * or step, or a copy another whole percent further. A 19 GB store is
  * copied in ≈ 1,200 steps; the start window needs a hundred.
  */
 export function onVisibleChange(listener: StartProgressListener): StartProgressListener {
   let last = ''
   return (progress) => {
-    const key = `${progress.phase}:${progress.phase === 'migrate' ? progress.step : progressPercent(progress)}`
+    const step = progress.phase === 'migrate' ? progress.step : progress.phase === 'restore' ? progress.copying : ''
+    const key = `${progress.phase}:${step}:${progressPercent(progress)}`
     if (key === last) return
     last = key
     listener(progress)

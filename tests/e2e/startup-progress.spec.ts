@@ -1,6 +1,6 @@
 /*
  * The start window's page, as the Electron shell shows it while a start after
- * an update backs up and migrates the store: the page in Chromium, with each
+ * an update backs up and migrates the store, or a restore copies: the page in Chromium, with each
  * line written into it as the main process writes it (startPageUpdate). The
  * window around it is Electron's and is not run here.
  */
@@ -34,5 +34,21 @@ test('the start window shows the backup’s share, then the migration’s step',
   // No share to show while a migration runs: the bar moves without saying how far.
   await expect(page.locator('#bar')).toHaveClass('bar busy')
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'startup-progress-migrate.png') })
+  expect(consoleErrors).toEqual([])
+})
+
+test('the start window shows how far a restore’s copy is', async ({ page, consoleErrors }) => {
+  await page.setViewportSize({ width: 460, height: 190 })
+  await page.setContent(START_PAGE)
+  const fileName = 'desk-20261206T010000-daily.sqlite'
+  const restore = { phase: 'restore', fileName, totalBytes: 19e9 } as const
+  await page.evaluate(startPageUpdate({ ...restore, copying: 'current', copiedBytes: 19e9 }))
+  await expect(page.locator('#line')).toHaveText('恢复前正在保留当前数据库：已完成 100%')
+  await page.evaluate(startPageUpdate({ ...restore, copying: 'backup', copiedBytes: 6.65e9 }))
+  await expect(page.locator('#line')).toHaveText(`正在从备份 ${fileName} 恢复数据库：已完成 35%`)
+  // A share to show, so the bar stands at it rather than moving.
+  await expect(page.locator('#bar')).toHaveClass('bar')
+  await expect(page.locator('#fill')).toHaveAttribute('style', /width: 35%/)
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'startup-progress-restore.png') })
   expect(consoleErrors).toEqual([])
 })

@@ -30,7 +30,7 @@ import { BACKUP_ABORTED, UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect
 import type { StartProgress } from '../../startup-progress'
 import { IDLE_CHECKPOINT_MS } from '../../db/idle-checkpoint'
 import { ensureDailyBackup } from './backups'
-import { backupFolder, listBackupFiles } from './backup-files'
+import { backupFolder, listBackupFiles, RESTORE_COPY } from './backup-files'
 
 let dir: string
 let dbPath: string
@@ -203,6 +203,14 @@ describe('the online copy, step by step', () => {
 })
 
 describe('restore', () => {
+  const chunkBytes = RESTORE_COPY.chunkBytes
+  beforeEach(() => {
+    RESTORE_COPY.chunkBytes = 64 * 1024
+  })
+  afterEach(() => {
+    RESTORE_COPY.chunkBytes = chunkBytes
+  })
+
   it('brings back exactly the backed-up cases at the next start, keeping the replaced store as a backup', async () => {
     await register('邻里通道堆放杂物引发纠纷，双方多次争吵')
     const head = (await services['audit.verify'](app.ctx, {})).headSeq
@@ -216,7 +224,24 @@ describe('restore', () => {
     expect(await summaries()).toHaveLength(3)
 
     await restart()
-    expect(startProgress).toEqual([{ phase: 'restore', fileName: backups[0].fileName }])
+    // The replaced store kept first, then the backup put in place, each from nothing to its whole size a chunk at a
+    // time (64 KiB here, so that a small store takes many steps).
+    const sizeOf = (fileName: string) => statSync(path.join(backupFolder(dbPath), fileName)).size
+    const keptFile = listBackupFiles(dbPath).find((b) => b.kind === 'before_restore')!.fileName
+    const sizes = { current: sizeOf(keptFile), backup: sizeOf(backups[0].fileName) }
+    const steps = (copying: 'current' | 'backup') => {
+      const total = sizes[copying]
+      const at = Array.from({ length: Math.ceil(total / RESTORE_COPY.chunkBytes) }, (_, i) =>
+        Math.min(total, (i + 1) * RESTORE_COPY.chunkBytes)
+      )
+      return [0, ...at].map((copied) => `${copying} ${copied}/${total}`)
+    }
+    const copies = startProgress.map((p) =>
+      p.phase === 'restore' ? `${p.copying} ${p.copiedBytes}/${p.totalBytes}` : p.phase
+    )
+    expect(steps('current').length).toBeGreaterThan(5)
+    expect(copies).toEqual([...steps('current'), ...steps('backup')])
+    expect(startProgress.every((p) => p.phase === 'restore' && p.fileName === backups[0].fileName)).toBe(true)
     expect(await summaries()).toEqual(['邻里通道堆放杂物引发纠纷，双方多次争吵'])
     // Every row of every table as it was when the copy was taken (the start since then only appended audit rows).
     expect(await snapshot(head)).toEqual(atBackup)
