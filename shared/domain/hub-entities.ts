@@ -349,7 +349,7 @@ export const HUB_ENTITIES: readonly HubEntity[] = [
  * calendar and office hours (each installation's own configuration, unique per
  * year or office), reference lists loaded from resources/, and derived indexes
  * the hub rebuilds (case_search, case_digits, case_words, case_name_keys, case_due) or that the store's
- * triggers keep (case_list_rows, unassigned_cases, mediator_cases, and office_marks, each store's own numbering
+ * triggers keep (case_list_rows, unassigned_cases, mediator_cases, mediator_open_cases, and office_marks, each store's own numbering
  * of the offices for its search rows). The key-person
  * register and its referrals stay at the office that keeps them: they name
  * people under watch, and the hub's statistics do not count them.
@@ -373,6 +373,7 @@ export const HUB_LOCAL_TABLES: readonly string[] = [
   'case_list_rows',
   'unassigned_cases',
   'mediator_cases',
+  'mediator_open_cases',
   'office_marks',
   'hub_exports',
   'hub_office_keys',

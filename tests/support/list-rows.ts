@@ -88,9 +88,25 @@ export async function storedMediatorCases(db: Kysely<Database>): Promise<string[
   return rows.map((r) => `${r.mediator_id} ${r.case_seq}`)
 }
 
-/** Each mediator's cases by an active assignment, worked out here from the assignments and the cases. */
-export async function expectedMediatorCases(db: Kysely<Database>): Promise<string[]> {
-  const seqs = new Map((await db.selectFrom('cases').select(['id', 'seq']).execute()).map((c) => [c.id, c.seq]))
+/** The (mediator, case seq) pairs of open cases the store keeps (mediator_open_cases), in order. */
+export async function storedMediatorOpenCases(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('mediator_open_cases')
+    .selectAll()
+    .orderBy('mediator_id')
+    .orderBy('case_seq')
+    .execute()
+  return rows.map((r) => `${r.mediator_id} ${r.case_seq}`)
+}
+
+/**
+ * Each mediator's cases by an active assignment (or only the open ones), worked out here from the assignments and
+ * the cases.
+ */
+export async function expectedMediatorCases(db: Kysely<Database>, onlyOpen = false): Promise<string[]> {
+  const cases = await db.selectFrom('cases').select(['id', 'seq', 'status']).execute()
+  const ended: readonly string[] = ENDED_STATUSES
+  const seqs = new Map(cases.filter((c) => !onlyOpen || !ended.includes(c.status)).map((c) => [c.id, c.seq]))
   const assignments = await db.selectFrom('assignments').select(['case_id', 'mediator_id', 'status']).execute()
   const pairs = new Map<string, [string, number]>()
   for (const a of assignments) {
@@ -119,7 +135,13 @@ export async function sessionLinkTimes(db: Kysely<Database>): Promise<{ links: n
  */
 export async function expectStoreKeptInStep(
   db: Kysely<Database>,
-  atLeast: { listRows: number; unassigned: number; mediatorCases: number; sessionLinks: number }
+  atLeast: {
+    listRows: number
+    unassigned: number
+    mediatorCases: number
+    mediatorOpenCases: number
+    sessionLinks: number
+  }
 ) {
   const listRows = await storedListRows(db)
   expect(listRows).toEqual(await expectedListRows(db))
@@ -128,9 +150,12 @@ export async function expectStoreKeptInStep(
   expect(await unassignedOfficesOutOfStep(db)).toEqual([])
   const mediatorCases = await storedMediatorCases(db)
   expect(mediatorCases).toEqual(await expectedMediatorCases(db))
+  const mediatorOpenCases = await storedMediatorOpenCases(db)
+  expect(mediatorOpenCases).toEqual(await expectedMediatorCases(db, true))
   expect(listRows.length, 'list rows').toBeGreaterThanOrEqual(atLeast.listRows)
   expect(unassigned.length, 'unassigned cases').toBeGreaterThanOrEqual(atLeast.unassigned)
   expect(mediatorCases.length, "mediators' cases").toBeGreaterThanOrEqual(atLeast.mediatorCases)
+  expect(mediatorOpenCases.length, "mediators' open cases").toBeGreaterThanOrEqual(atLeast.mediatorOpenCases)
   const sessionLinks = await sessionLinkTimes(db)
   expect(sessionLinks.outOfStep).toEqual([])
   expect(sessionLinks.links, 'session people and parties').toBeGreaterThanOrEqual(atLeast.sessionLinks)

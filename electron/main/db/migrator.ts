@@ -40,6 +40,7 @@ import * as mCasesDatesByTypeAndRisk from './migrations/2026_12_06_1900_index_ca
 import * as mAgreementsByCaseAndAmount from './migrations/2026_12_06_2000_index_agreements_by_case_and_amount'
 import * as mSearchRowsByOffice from './migrations/2026_12_06_2100_mark_search_rows_by_office'
 import * as mUnassignedOffice from './migrations/2026_12_06_2200_keep_unassigned_cases_office'
+import * as mMediatorOpenCases from './migrations/2026_12_07_0100_create_mediator_open_cases'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -73,7 +74,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_1900_index_cases_dates_by_type_and_risk': mCasesDatesByTypeAndRisk,
   '2026_12_06_2000_index_agreements_by_case_and_amount': mAgreementsByCaseAndAmount,
   '2026_12_06_2100_mark_search_rows_by_office': mSearchRowsByOffice,
-  '2026_12_06_2200_keep_unassigned_cases_office': mUnassignedOffice
+  '2026_12_06_2200_keep_unassigned_cases_office': mUnassignedOffice,
+  '2026_12_07_0100_create_mediator_open_cases': mMediatorOpenCases
 }
 
 export interface MigrationReport {

@@ -350,6 +350,8 @@ export interface Database
   case_list_rows: CaseListRowTable
   unassigned_cases: UnassignedCaseTable
   mediator_cases: MediatorCaseTable
+  /** The same pairs for the cases that have not ended (migration 2026_12_07_0100), kept by triggers. */
+  mediator_open_cases: MediatorCaseTable
   chambers: ChamberTable
   mediators: MediatorTable
   mediator_offices: MediatorOfficeTable

@@ -2,7 +2,8 @@
  * Two sets the store keeps from the assignments, by triggers: the seqs of the
  * open cases with no active lead (unassigned_cases, migration 2026_12_06_1400:
  * the "unassigned" list and the overview's figure), and each mediator's cases
- * (mediator_cases, 2026_12_06_1600: a mediator's list and home). Every write
+ * (mediator_cases, 2026_12_06_1600: a mediator's list and home) and their
+ * open ones (mediator_open_cases, 2026_12_07_0100: a mediator's open list). Every write
  * that changes either must reach it in the same transaction: registration, a
  * lead or an assistant assigned, a recusal with and without a replacement, a
  * case declined. After each, both tables hold exactly what the cases and
@@ -15,11 +16,13 @@ import { describe, expect, it } from 'vitest'
 import * as unassignedCases from '../db/migrations/2026_12_06_1400_create_unassigned_cases'
 import * as unassignedOffice from '../db/migrations/2026_12_06_2200_keep_unassigned_cases_office'
 import * as mediatorCases from '../db/migrations/2026_12_06_1600_create_mediator_cases'
+import * as mediatorOpenCases from '../db/migrations/2026_12_07_0100_create_mediator_open_cases'
 import { chooseOffice, residentId } from '../../../tests/support/intake-fixtures'
 import {
   expectedMediatorCases,
   expectedUnassigned,
   storedMediatorCases,
+  storedMediatorOpenCases,
   storedUnassigned,
   unassignedOfficesOutOfStep
 } from '../../../tests/support/list-rows'
@@ -31,6 +34,7 @@ useFreshApp()
 /** Both stored sets equal the oracle's; the unassigned ones returned as case ids for reading. */
 async function expectInStep(): Promise<string[]> {
   expect(await storedMediatorCases(app.ctx.db)).toEqual(await expectedMediatorCases(app.ctx.db))
+  expect(await storedMediatorOpenCases(app.ctx.db)).toEqual(await expectedMediatorCases(app.ctx.db, true))
   const stored = await storedUnassigned(app.ctx.db)
   expect(stored).toEqual(await expectedUnassigned(app.ctx.db))
   expect(await unassignedOfficesOutOfStep(app.ctx.db)).toEqual([])
@@ -45,9 +49,9 @@ async function listed(): Promise<{ ids: string[]; total: number | null }> {
   return { ids: page.rows.map((r) => r.id), total: page.total }
 }
 
-/** A mediator's list (by the roster filter), oldest first. */
-async function mediatorsCases(mediatorId: string): Promise<string[]> {
-  const page = ok(await api['cases.list']({ mediatorId, sort: 'oldest', limit: 200 }))
+/** A mediator's list (by the roster filter, or their open cases as their overview links to), oldest first. */
+async function mediatorsCases(mediatorId: string, open = false): Promise<string[]> {
+  const page = ok(await api['cases.list']({ mediatorId, open, sort: 'oldest', limit: 200 }))
   return page.rows.map((r) => r.id)
 }
 
@@ -166,16 +170,48 @@ describe('the unassigned cases and each mediator’s cases follow every write', 
     expect(await unassignedOf(chamber)).toEqual([moves])
   })
 
-  it('the migrations fill both tables of a store that already holds cases, the same as the triggers kept them', async () => {
+  it('a mediator’s open cases follow each case’s status, whoever writes it, and so does their open list', async () => {
     await chooseOffice(app, 'wutian')
     const [first, second] = [(await register()).id, (await register()).id]
-    await lead(first, (await addMediator(app)).id)
+    const mediator = (await addMediator(app)).id
+    await lead(first, mediator)
+    await lead(second, mediator)
+    expect(await mediatorsCases(mediator, true)).toEqual([first, second])
+    const setStatus = (id: string, status: string) =>
+      sql`update cases set status = ${status} where id = ${id}`.execute(app.ctx.db)
+    // Ended: still the mediator's case, no longer an open one.
+    await setStatus(first, 'closed')
+    await expectInStep()
+    expect([await mediatorsCases(mediator), await mediatorsCases(mediator, true)]).toEqual([[first, second], [second]])
+    // From one ended status to another, and from one open status to another: nothing moves.
+    await setStatus(first, 'archived')
+    await setStatus(second, 'in_mediation')
+    await expectInStep()
+    expect(await mediatorsCases(mediator, true)).toEqual([second])
+    // Open again (a closed case taken up anew, written by hand): back in the open list.
+    await setStatus(first, 'accepted')
+    await expectInStep()
+    expect(await mediatorsCases(mediator, true)).toEqual([first, second])
+    const page = ok(await api['cases.list']({ mediatorId: mediator, open: true }))
+    expect(page.total).toBe(2)
+  })
+
+  it('the migrations fill the tables of a store that already holds cases, the same as the triggers kept them', async () => {
+    await chooseOffice(app, 'wutian')
+    const [first, second, third] = [(await register()).id, (await register()).id, (await register()).id]
+    const mediator = (await addMediator(app)).id
+    await lead(first, mediator)
+    await lead(third, mediator)
+    await sql`update cases set status = 'closed' where id = ${third}`.execute(app.ctx.db)
     expect(await expectInStep()).toEqual([second])
     const pairs = await storedMediatorCases(app.ctx.db)
-    expect(pairs).toHaveLength(1)
-    for (const migration of [unassignedOffice, unassignedCases, mediatorCases]) await migration.down(app.ctx.db)
-    for (const migration of [unassignedCases, unassignedOffice, mediatorCases]) await migration.up(app.ctx.db)
+    const openPairs = await storedMediatorOpenCases(app.ctx.db)
+    expect([pairs.length, openPairs.length]).toEqual([2, 1])
+    const migrations = [unassignedCases, unassignedOffice, mediatorCases, mediatorOpenCases]
+    for (const migration of [...migrations].reverse()) await migration.down(app.ctx.db)
+    for (const migration of migrations) await migration.up(app.ctx.db)
     expect(await expectInStep()).toEqual([second])
     expect(await storedMediatorCases(app.ctx.db)).toEqual(pairs)
+    expect(await storedMediatorOpenCases(app.ctx.db)).toEqual(openPairs)
   })
 })

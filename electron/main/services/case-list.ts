@@ -125,6 +125,16 @@ export const mediatorCase =
     eb('cases.seq', 'in', eb.selectFrom('mediator_cases').select('case_seq').where('mediator_id', '=', mediatorId))
 
 /**
+ * The open ones of those, from the store's own set of them (mediator_open_cases, migration 2026_12_07_0100): a
+ * range of one b-tree in page order. Through mediator_cases each case was looked up to see whether it was open, so
+ * the busiest mediator's list (4,676 open of 9,583) took 3–7 ms at a million cases, stepping over the closed ones.
+ */
+const mediatorOpenCase =
+  (mediatorId: string): Where =>
+  (eb) =>
+    eb('cases.seq', 'in', eb.selectFrom('mediator_open_cases').select('case_seq').where('mediator_id', '=', mediatorId))
+
+/**
  * Asked as "has it ended = no", exactly the expression of the index `cases_ended_seq` (migration
  * 2026_12_06_1300), with the statuses written out in the same order: SQLite then walks the open cases alone in seq
  * order, either way round. As "status not in (?, ?, ?)" no index answered, and oldest first the unassigned list read
@@ -220,8 +230,9 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
     // Said again for the open cases' indexes to drive; it changes no answer.
     if (dueLookedUp && !input.unassigned && !input.open) filters.push(open)
   }
-  if (input.mediatorId) filters.push(mediatorCase(input.mediatorId))
-  if (input.open) filters.push(open)
+  // A mediator's open cases are their own set: "open" is then said by it, not tested case by case.
+  if (input.mediatorId) filters.push((input.open ? mediatorOpenCase : mediatorCase)(input.mediatorId))
+  if (input.open && !input.mediatorId) filters.push(open)
   if (input.unassigned) filters.push(input.officeId ? unassignedCaseOf(input.officeId) : unassignedCase)
   if (input.repeatApplicant) filters.push(repeatApplicantCase)
   return filters

@@ -59,7 +59,13 @@ describe('the seeded lifecycle, against the services', () => {
 
   it('keeps every table the store keeps by triggers as its rows say, whatever order the load wrote them in', async () => {
     // The list rows, the unassigned cases and each mediator's cases.
-    const listed = await expectStoreKeptInStep(app.ctx.db, { listRows: 101, unassigned: 1, mediatorCases: 101, sessionLinks: 100 })
+    const listed = await expectStoreKeptInStep(app.ctx.db, {
+      listRows: 101,
+      unassigned: 1,
+      mediatorCases: 101,
+      mediatorOpenCases: 1,
+      sessionLinks: 100
+    })
     expect(listed.filter((r) => r.party_names.length >= 2 && r.next_due_on !== null).length).toBeGreaterThan(0)
   })
 

@@ -67,7 +67,13 @@ describe('derived tables after a merge', () => {
 
   it('keeps every table the store keeps by triggers in step through the merge, whichever order it wrote the rows', async () => {
     // The list rows (cases, links, parties, due dates), the unassigned cases and each mediator's cases.
-    const listed = await expectStoreKeptInStep(hub.ctx.db, { listRows: 402, unassigned: 1, mediatorCases: 101, sessionLinks: 400 })
+    const listed = await expectStoreKeptInStep(hub.ctx.db, {
+      listRows: 402,
+      unassigned: 1,
+      mediatorCases: 101,
+      mediatorOpenCases: 1,
+      sessionLinks: 400
+    })
     expect(listed).toHaveLength(402)
     expect(listed.filter((r) => r.next_due_on !== null).length).toBeGreaterThan(2)
   })

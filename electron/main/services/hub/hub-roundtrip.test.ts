@@ -124,7 +124,13 @@ describe.each(READING_MODES)('hub round trip (bundles read %s)', (mode) => {
     expect(await hub.ctx.db.selectFrom('rooms').select('id').where('id', '=', room).execute()).toEqual([])
     // The rows the hub's triggers kept through inserts and updates (a new risk colour, an acceptance): the list
     // rows, the unassigned cases, each mediator's cases.
-    await expectStoreKeptInStep(hub.ctx.db, { listRows: 1, unassigned: 0, mediatorCases: 0, sessionLinks: 0 })
+    await expectStoreKeptInStep(hub.ctx.db, {
+      listRows: 1,
+      unassigned: 0,
+      mediatorCases: 0,
+      mediatorOpenCases: 0,
+      sessionLinks: 0
+    })
     const hubCases = await services['cases.list'](hub.ctx, listCasesSchema.parse({}))
     expect(hubCases.rows.find((r) => r.id === a1)?.riskLevel).toBe('red')
     expect(hubCases.rows.find((r) => r.id === b1)?.caseNumber).toMatch(/^\(2026\)瓯海景山调字第1号$/)
