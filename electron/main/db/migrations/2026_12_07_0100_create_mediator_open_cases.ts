@@ -23,26 +23,18 @@ type AnyDb = Kysely<any>
 /** The case `c` (a cases row: `new`, or an alias) has not ended (SQL). */
 const open = (c: string) => `(${c}.status in ('declined', 'closed', 'archived')) = 0`
 
+/** The new mediator_cases pair, if its case is open (SQL). */
+const PAIR_IF_OPEN = `insert or ignore into mediator_open_cases (mediator_id, case_seq)
+  select new.mediator_id, new.case_seq where exists (select 1 from cases c where c.seq = new.case_seq and ${open('c')});`
+
+/** The old pair taken out (SQL). */
+const UNPAIR = 'delete from mediator_open_cases where mediator_id = old.mediator_id and case_seq = old.case_seq;'
+
 const TRIGGERS: Array<[name: string, event: string, body: string]> = [
-  [
-    'mediator_open_cases_on_pair_insert',
-    'insert on mediator_cases',
-    `insert or ignore into mediator_open_cases (mediator_id, case_seq)
-     select new.mediator_id, new.case_seq where exists (select 1 from cases c where c.seq = new.case_seq and ${open('c')});`
-  ],
-  [
-    'mediator_open_cases_on_pair_delete',
-    'delete on mediator_cases',
-    'delete from mediator_open_cases where mediator_id = old.mediator_id and case_seq = old.case_seq;'
-  ],
+  ['mediator_open_cases_on_pair_insert', 'insert on mediator_cases', PAIR_IF_OPEN],
+  ['mediator_open_cases_on_pair_delete', 'delete on mediator_cases', UNPAIR],
   // A pair is never updated by mediator_cases' own triggers (they delete and insert); any other writer is followed.
-  [
-    'mediator_open_cases_on_pair_update',
-    'update on mediator_cases',
-    `delete from mediator_open_cases where mediator_id = old.mediator_id and case_seq = old.case_seq;
-     insert or ignore into mediator_open_cases (mediator_id, case_seq)
-     select new.mediator_id, new.case_seq where exists (select 1 from cases c where c.seq = new.case_seq and ${open('c')});`
-  ],
+  ['mediator_open_cases_on_pair_update', 'update on mediator_cases', UNPAIR + PAIR_IF_OPEN],
   [
     'mediator_open_cases_on_status',
     `update of status on cases when (${open('old')}) is not (${open('new')})`,
