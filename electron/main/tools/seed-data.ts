@@ -11,14 +11,11 @@
  * agreement, follow-up, confirmation, closing and archive rows with their
  * events (seed-lifecycle.ts), and each open case's case_due row.
  */
-import { DECLINE_REASON_LABELS, DECLINE_ROUTE_SUGGESTIONS, type DeclineReason } from '../../../shared/domain/case'
+import { DECLINE_REASON_LABELS, DECLINE_ROUTE_SUGGESTIONS } from '../../../shared/domain/case'
 import { formatCaseNumber } from '../../../shared/domain/case-number'
 import { type CaseDeadlineFacts, type DeadlineSettings, factsBeforeAcceptance } from '../../../shared/rules/deadlines'
 import type { WorkingCalendar } from '../../../shared/rules/working-days'
 import type { CaseRow } from '../db/schema'
-import { barJoin, wordsText } from '../services/case-search-index'
-import { isOpenStatus, markedNumber, markedText } from '../services/case-search-office'
-import { digitGrams } from '../services/case-search-digits'
 import { makeSummary } from './seed-summaries'
 import { PeopleFactory } from './seed-people'
 import {
@@ -35,16 +32,20 @@ import {
 } from './seed-random'
 import { generateRoster, type GeneratedMediator, type SeedOffice } from './seed-roster'
 import {
+  COMMERCIAL_TYPES,
+  DECLINE_NOTES,
+  DECLINE_REASON_WEIGHTS,
   DISPUTE_WEIGHTS,
   OFFICE_WEIGHTS,
   RISK_REASONS,
   SOURCE_BY_TYPE,
   SOURCE_WEIGHTS,
+  TRANSFER_NOTES,
   VILLAGES
 } from './seed-vocabulary'
 import { PartyMaker, type PartyLink } from './seed-parties'
 import { type AddEvent, AssignmentMaker } from './seed-assignments'
-import { type CaseBatch, emptyBatch, type SequenceRow } from './seed-batch'
+import { type CaseBatch, emptyBatch, pushSearchRows, type SequenceRow } from './seed-batch'
 import { LIFECYCLE_KEYS, LifecycleMaker, type LifecycleRows } from './seed-lifecycle'
 import { type SeedRoom, SessionBooker } from './seed-sessions'
 import { PREVENTION_KEYS, PreventionMaker, type PreventionRows } from './seed-prevention'
@@ -77,16 +78,7 @@ export interface GeneratorOptions {
   caseOffices?: readonly string[]
 }
 
-const COMMERCIAL = new Set(['contract', 'production', 'consumer', 'ip', 'internet'])
-const DECLINE_WEIGHTS = new Weighted<DeclineReason>([
-  ['party_refuses', 35],
-  ['already_handled', 25],
-  ['not_civil_dispute', 15],
-  ['reserved_to_other_organs', 15],
-  ['other', 10]
-])
-const DECLINE_NOTES = ['申请人已向人民法院起诉', '双方已自行和解', '申请人下落不明，无法联系']
-const TRANSFER_NOTES = ['纠纷发生地属对方辖区', '当事人住所地在对方辖区', '案情涉及多个街道，移交上级调处']
+const DECLINE_WEIGHTS = new Weighted(DECLINE_REASON_WEIGHTS)
 
 export class RegisterGenerator {
   readonly roster: GeneratedMediator[]
@@ -222,8 +214,8 @@ export class RegisterGenerator {
     this.#lastRegistered = reg
     const type = this.#types.pick(rng)
     let office = this.#offices.pick(rng)
-    if (office.kind === 'chamber_center' && !COMMERCIAL.has(type)) office = this.#offices.pick(rng)
-    if (office.kind === 'chamber_center' && !COMMERCIAL.has(type)) office = rng.pick(this.#subCenters)
+    if (office.kind === 'chamber_center' && !COMMERCIAL_TYPES.has(type)) office = this.#offices.pick(rng)
+    if (office.kind === 'chamber_center' && !COMMERCIAL_TYPES.has(type)) office = rng.pick(this.#subCenters)
     const source =
       office.kind === 'chamber_center' && rng.chance(0.6)
         ? 'chamber_member'
@@ -320,23 +312,7 @@ export class RegisterGenerator {
     this.#prevention.patrols(row, reg, links, out)
     this.#prevention.keyPerson(row, reg, links, out)
 
-    // The rows refreshCaseSearch writes, with the case's tokens (case-search-office.ts).
-    const tokens = { mark: this.#marks.get(row.handling_office_id)!, open: isOpenStatus(row.status) }
-    const search = {
-      rowid: seq,
-      case_number: markedNumber(row.case_number ?? '', tokens),
-      summary: row.summary,
-      names: barJoin(names),
-      id_numbers: barJoin(idNumbers),
-      phones: barJoin(phones)
-    }
-    out.search.push(search)
-    const texts = [search.case_number, search.summary, search.names, search.id_numbers, search.phones]
-    out.digits.push({ rowid: seq, grams: markedText(digitGrams(texts), tokens) })
-    out.words.push({ rowid: seq, bigrams: markedText(wordsText(search), tokens) })
-    for (const name of new Set(names)) {
-      out.nameKeys.push({ name, first_char: String.fromCodePoint(name.codePointAt(0)!), case_seq: seq })
-    }
+    pushSearchRows(out, row, this.#marks.get(row.handling_office_id)!, { names, idNumbers, phones })
   }
 
   /** Transfer, decline or accept (with its number and mediators), then the later stages up to the last day. */

@@ -3,10 +3,12 @@
  * they occur among parties in Wenzhou (陈, 王, 林 lead there, ahead of the
  * national 李 and 张), given-name characters, a few compound surnames and
  * minority names, the region codes on the ID cards of locals and of migrant
- * workers, villages and communities of the 13 town-streets, and the parts
- * of company names. Villages are plausible local names for generated data,
- * not a gazetteer.
+ * workers, villages and communities of the 13 town-streets, the parts of
+ * company names, and why cases are declined or transferred. Villages are
+ * plausible local names for generated data, not a gazetteer.
  */
+
+import type { DeclineReason } from '../../../shared/domain/case'
 
 /** [surname, relative weight]: Wenzhou-flavoured, with the national top 100 and some local names. */
 export const SURNAMES: ReadonlyArray<readonly [string, number]> = [
@@ -360,3 +362,17 @@ export const RISK_REASONS = [
   '一方系高龄老人，身体状况较差',
   '双方曾因此事报警'
 ]
+
+/** Dispute types a chamber of commerce's center takes. */
+export const COMMERCIAL_TYPES: ReadonlySet<string> = new Set(['contract', 'production', 'consumer', 'ip', 'internet'])
+
+/** Why registered cases are declined, and how often. */
+export const DECLINE_REASON_WEIGHTS: ReadonlyArray<readonly [DeclineReason, number]> = [
+  ['party_refuses', 35],
+  ['already_handled', 25],
+  ['not_civil_dispute', 15],
+  ['reserved_to_other_organs', 15],
+  ['other', 10]
+]
+export const DECLINE_NOTES = ['申请人已向人民法院起诉', '双方已自行和解', '申请人下落不明，无法联系']
+export const TRANSFER_NOTES = ['纠纷发生地属对方辖区', '当事人住所地在对方辖区', '案情涉及多个街道，移交上级调处']
