@@ -33,6 +33,7 @@ import { digitsSource } from './case-search-digits'
 import { hasEndedSql, searchScope, withinScope } from './case-search-office'
 import { initialSource } from './case-search-words'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
+import { keptSetAlone, keptSetCount, keptSetSeqs } from './case-list-sets'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
@@ -319,6 +320,8 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   const offices = await reachableOffices(ctx)
   checkOffice(input.officeId, offices)
   const asked = withinReach(input, offices)
+  // One of the store's kept sets and no other filter: page and count read from the set itself (case-list-sets.ts).
+  const keptSet = input.query ? null : keptSetAlone(asked, offices)
   const search = input.query
     ? await searchCondition(ctx, input.query, asked.officeId ? [asked.officeId] : offices, Boolean(asked.open))
     : null
@@ -378,7 +381,9 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
     : ctx.db
   // The page's seqs, in page order: the inline matches, the driven walk's, or the filters' own read of cases.
   let pageSeqs
-  if (inline) {
+  if (keptSet) {
+    pageSeqs = keptSetSeqs(keptSet, order, cursor, input.limit + 1)
+  } else if (inline) {
     pageSeqs = sql<number>`(select seq from matches order by seq ${sql.raw(order)} limit ${input.limit + 1})`
   } else if (driven) {
     pageSeqs = seqsIn(driven.seqs)
@@ -394,7 +399,9 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
     .where('l.seq', 'in', pageSeqs)
     .orderBy('l.seq', order)
     .limit(input.limit + 1)
-  if (inline && cursor === null) {
+  if (keptSet && cursor === null) {
+    page = page.select(keptSetCount(keptSet, COUNT_CAP).as('counted'))
+  } else if (inline && cursor === null) {
     page = page.select(sql<number>`(select count(*) from matches)`.as('counted'))
   } else if (!inline && !driven && cursor === null) {
     // Counting every match of a common term or filter costs more than the page (9–93 ms at a million cases,
