@@ -33,7 +33,15 @@ import { digitsSource } from './case-search-digits'
 import { hasEndedSql, searchScope, withinScope } from './case-search-office'
 import { initialSource } from './case-search-words'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
-import { keptSetAlone, keptSetCount, keptSetSeqs } from './case-list-sets'
+import {
+  keptSetAlone,
+  keptSetCount,
+  keptSetSeqs,
+  mediatorCase,
+  mediatorOpenCase,
+  unassignedCase,
+  unassignedCaseOf
+} from './case-list-sets'
 import { SHORT_WORD_WINDOW, shortTermSource, shortWordNotice, shortWordSource } from './case-search-short'
 
 /** Matches are counted exactly up to this many; beyond it the list says "more than". */
@@ -115,27 +123,6 @@ async function searchCondition(
  * so a figure on the home screen and the list it opens agree by construction.
  */
 /**
- * The cases mediator `mediatorId` holds an active assignment on: the store keeps their seqs by mediator
- * (mediator_cases, migration 2026_12_06_1600), so SQLite finds each by seq, in page order, through an index that
- * also says whether it is open. By case id it looked up every case of the mediator to sort them (97 ms for the
- * busiest at a million cases) or fetched every open case's id (33 ms).
- */
-export const mediatorCase =
-  (mediatorId: string): Where =>
-  (eb) =>
-    eb('cases.seq', 'in', eb.selectFrom('mediator_cases').select('case_seq').where('mediator_id', '=', mediatorId))
-
-/**
- * The open ones of those, from the store's own set of them (mediator_open_cases, migration 2026_12_07_0100): a
- * range of one b-tree in page order. Through mediator_cases each case was looked up to see whether it was open, so
- * the busiest mediator's list (4,676 open of 9,583) took 3–7 ms at a million cases, stepping over the closed ones.
- */
-const mediatorOpenCase =
-  (mediatorId: string): Where =>
-  (eb) =>
-    eb('cases.seq', 'in', eb.selectFrom('mediator_open_cases').select('case_seq').where('mediator_id', '=', mediatorId))
-
-/**
  * Asked as "has it ended = no", exactly the expression of the index `cases_ended_seq` (migration
  * 2026_12_06_1300), with the statuses written out in the same order: SQLite then walks the open cases alone in seq
  * order, either way round. As "status not in (?, ?, ?)" no index answered, and oldest first the unassigned list read
@@ -146,23 +133,6 @@ export const openCaseCondition = sql<SqlBool>`${HAS_ENDED} = 0`
 export const openCase: Where = () => openCaseCondition
 /** The same, in a form no index answers: for when another filter's index drives (a date range's). */
 const openCaseTested: Where = () => sql<SqlBool>`+${HAS_ENDED} = 0`
-
-/**
- * Open with no active lead mediator: the store keeps these cases' seqs (unassigned_cases, migration 2026_12_06_1400),
- * and SQLite reads that table's own b-tree in page order, either way round. Asked of the cases and their
- * assignments, the list walked every open case that has a lead (most of the old ones) to fill a page: 0.47 s oldest
- * first at a million cases.
- */
-export const unassignedCase: Where = () => sql<SqlBool>`cases.seq in (select seq from unassigned_cases)`
-
-/**
- * The same within one office, from the office's stretch of that table (migration 2026_12_06_2200): looked up case by
- * case for the office, 瓯海新桥's 116 of 6,949 unassigned cases took 7.6 ms at a million cases.
- */
-const unassignedCaseOf =
-  (officeId: string): Where =>
-  () =>
-    sql<SqlBool>`cases.seq in (select seq from unassigned_cases where office_id = ${officeId})`
 
 /** An applicant of this case is a party (same record, ID number or credit code) of a case registered in the 12 months before. */
 export const repeatApplicantCase: Where = () => sql<SqlBool>`exists (
