@@ -147,12 +147,12 @@ export class Sqlite3Handle implements DatabaseConnection {
     this.#statements = new StatementCache(db)
   }
 
-  static open(path: string): Promise<Sqlite3Handle> {
+  /** The store's file, created if missing; `readonly` for a second connection that only reads an existing store. */
+  static open(path: string, mode: 'readwrite' | 'readonly' = 'readwrite'): Promise<Sqlite3Handle> {
+    const access = mode === 'readonly' ? sqlite3.OPEN_READONLY : sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE
     return new Promise((resolve, reject) => {
-      const db = new sqlite3.Database(
-        path,
-        sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX,
-        (error) => (error ? reject(wrapError(error, `open ${path}`)) : resolve(new Sqlite3Handle(db)))
+      const db = new sqlite3.Database(path, access | sqlite3.OPEN_FULLMUTEX, (error) =>
+        error ? reject(wrapError(error, `open ${path}`)) : resolve(new Sqlite3Handle(db))
       )
     })
   }

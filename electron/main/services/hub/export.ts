@@ -16,7 +16,8 @@ import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { writeChange } from '../write'
-import { carriesChanges, collectRows, type RowSink } from './export-rows'
+import { carriesChanges, collectRows, EXPORT_READING, type RowSink } from './export-rows'
+import { openSideReader } from './export-side'
 import { exportEntryOf } from './history'
 import { BUNDLE_LIMITS } from './bundle-limits'
 import { ensureOfficeKey } from './office-key'
@@ -109,15 +110,22 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
         .executeTakeFirst()
       const toSeq = Number(head?.seq ?? 0)
       const fromSeq = input.kind === 'full' ? 0 : (last?.to_seq ?? 0)
-      const collected = await collectRows(
-        trx,
-        input.kind,
-        fromSeq,
-        toSeq,
-        (done, total) => reportProgress('export', 'reading', done, total),
-        sink
-      )
-      return { last, fromSeq, toSeq, collected }
+      // Opened while this transaction holds the write lock, so both read the same snapshot (export-side.ts).
+      const side = EXPORT_READING.secondConnection ? await openSideReader(trx, ctx.runtime.databasePath) : null
+      try {
+        const collected = await collectRows(
+          trx,
+          input.kind,
+          fromSeq,
+          toSeq,
+          (done, total) => reportProgress('export', 'reading', done, total),
+          sink,
+          side?.db ?? null
+        )
+        return { last, fromSeq, toSeq, collected }
+      } finally {
+        await side?.close()
+      }
     })
     if (input.kind === 'incremental' && !carriesChanges(snapshot.collected)) {
       return {

@@ -1,9 +1,11 @@
 /*
  * The export reads each table a block of rows at a time and hands every
- * block to zlib and the hash while SQLite reads the next. However the reading
+ * block to zlib and the hash while SQLite reads the next, and reads the case
+ * events and the later records on a second connection. However the reading
  * is cut, the bundle's files are the same bytes, and each holds every row
  * once: a seeded office store with the whole lifecycle, exported by two
- * copies of it, one read two rows (and two parents) at a time.
+ * copies of it, one read two rows (and two parents) at a time on one
+ * connection, the other in large blocks on two.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -53,8 +55,8 @@ const manifestOf = (bundle: Buffer): Manifest =>
 describe('an export read in blocks', () => {
   it('makes the same files as one read whole, each row once, whether incremental or full', async () => {
     for (const kind of ['incremental', 'full'] as const) {
-      const small = await exportReadIn(inBlocks, { blockRows: 2, parentChunk: 2 }, kind)
-      const large = await exportReadIn(whole, { blockRows: 5000, parentChunk: 500 }, kind)
+      const small = await exportReadIn(inBlocks, { blockRows: 2, parentChunk: 2, secondConnection: false }, kind)
+      const large = await exportReadIn(whole, { blockRows: 5000, parentChunk: 500, secondConnection: true }, kind)
       const [smallManifest, largeManifest] = [manifestOf(small), manifestOf(large)]
       expect(smallManifest.files, kind).toEqual(largeManifest.files)
       expect(smallManifest.counts, kind).toEqual(largeManifest.counts)
@@ -82,7 +84,7 @@ describe('an export read in blocks', () => {
 
   it('fails whole when the packing fails mid-file, and leaves the store ready for the next export', async () => {
     const saved = { ...EXPORT_READING }
-    Object.assign(EXPORT_READING, { blockRows: 2, parentChunk: 2 })
+    Object.assign(EXPORT_READING, { blockRows: 2, parentChunk: 2, secondConnection: false })
     let blocks = 0
     const failing = {
       block() {
