@@ -6,10 +6,15 @@
 import { z } from '../validation'
 
 export const HUB_FORMAT = 'mcd-hub-bundle'
-/** Version 2 added grids, patrol_reports and report_figures (docs/hub-bundle.md §8). */
-export const HUB_FORMAT_VERSION = 2
-/** What a hub reads: a version-1 bundle (from an office not yet updated) is version 2 without the new files. */
-export const HUB_READABLE_FORMAT_VERSIONS = [1, 2] as const
+/**
+ * Version 2 added grids, patrol_reports and report_figures; version 3 writes
+ * each row as an array of its fields in the documented order (docs/hub-bundle.md §8).
+ */
+export const HUB_FORMAT_VERSION = 3
+/** What a hub reads: bundles of offices not yet updated (versions 1 and 2, rows as objects) and version 3. */
+export const HUB_READABLE_FORMAT_VERSIONS = [1, 2, 3] as const
+/** From this version on, an entity file's line is the array of the row's field values (tombstones stay objects). */
+export const HUB_ARRAY_LINES_SINCE = 3
 
 export const PII_POLICIES = ['full', 'masked'] as const
 export type PiiPolicy = (typeof PII_POLICIES)[number]

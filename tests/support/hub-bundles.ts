@@ -4,6 +4,8 @@
  * and its browser test alike (no test runner imported here).
  */
 import { sign } from 'node:crypto'
+import { HUB_ENTITY_BY_FILE } from '../../shared/domain/hub-entities'
+import { rowOfLine } from '../../shared/rules/hub-rows'
 import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-limits'
 import { sha256Hex } from '../../electron/main/services/hub/export'
 import { loadOfficeKey } from '../../electron/main/services/hub/office-key'
@@ -17,6 +19,33 @@ export type Manifest = {
   previousBundleSha256: string | null
   files: Array<{ name: string; size: number; sha256: string }>
   counts: Record<string, { rows: number; tombstones: number }>
+}
+
+/**
+ * The entity files' lines rewritten as objects keyed by field name, as
+ * format versions 1 and 2 write them (format 3 writes arrays): a bundle from
+ * an office not yet updated.
+ */
+export function withObjectLines(files: Map<string, Buffer>): void {
+  for (const [name, data] of files) {
+    const entity = HUB_ENTITY_BY_FILE.get(name.replace(/\.ndjson$/, ''))
+    if (!entity || !name.endsWith('.ndjson') || data.length === 0) continue
+    const lines = data.toString('utf8').split('\n')
+    const objects = lines.map((line) => (line === '' ? line : JSON.stringify(rowOfLine(entity, JSON.parse(line)))))
+    files.set(name, Buffer.from(objects.join('\n'), 'utf8'))
+  }
+}
+
+/** The rows of one entity file of a bundle, each line read back as its row (format 3 writes arrays). */
+export function rowsOfFile(bundle: Buffer, file: string): Array<Record<string, unknown>> {
+  const entity = HUB_ENTITY_BY_FILE.get(file)!
+  const data = entriesOf(bundle).find((e) => e.name === `${file}.ndjson`)?.data
+  if (!data) return []
+  return data
+    .toString('utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => rowOfLine(entity, JSON.parse(line)) as Record<string, unknown>)
 }
 
 export function entriesOf(bundle: Buffer): Array<ZipInput & { data: Buffer }> {

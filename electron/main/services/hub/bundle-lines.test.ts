@@ -5,6 +5,8 @@
  * per-file limit must hold before anything is inflated.
  */
 import { describe, expect, it } from 'vitest'
+import { HUB_ENTITY_BY_FILE } from '../../../../shared/domain/hub-entities'
+import { lineOfRow } from '../../../../shared/rules/hub-rows'
 import { ndjsonLines, parsedBatches, type LineTally } from './bundle-lines'
 import { BUNDLE_LIMITS } from './bundle-check'
 import { openZip, ZipRefusal } from './zip-reader'
@@ -37,10 +39,59 @@ describe('bundle lines read in pieces', () => {
       .map((v) => (typeof v === 'string' ? v : JSON.stringify(v)))
       .join('\n')
     const counted = tally()
-    const batches = [...parsedBatches('tombstones', Buffer.from(text), counted, 2)]
+    const batches = [...parsedBatches('tombstones', Buffer.from(text), counted, 2, 3)]
     expect(batches.map((b) => b.length)).toEqual([2, 2])
     expect(counted).toMatchObject({ lines: 5, rows: 4 })
     expect(counted.problems).toEqual(['tombstones.ndjson 第 4 行 不是有效的 JSON'])
+  })
+})
+
+describe('rows as arrays (format version 3) and as objects (versions 1 and 2)', () => {
+  const room = HUB_ENTITY_BY_FILE.get('rooms')!
+  const row = {
+    id: '0190a0b0-0000-7000-8000-000000000001',
+    office_id: '0190a0b0-0000-7000-8000-000000000002',
+    name: '第一调解室',
+    capacity: 8,
+    video_capable: 1,
+    active: 1,
+    note: null,
+    created_at: '2026-11-28T01:00:00.000Z',
+    updated_at: '2026-11-28T01:00:00.000Z',
+    version: 1
+  }
+  const read = (lines: unknown[], version: number) => {
+    const counted = tally()
+    const text = lines.map((line) => JSON.stringify(line)).join('\n')
+    return { rows: [...parsedBatches('rooms', Buffer.from(text), counted, 10, version)].flat(), counted }
+  }
+
+  it('reads an array line as the row its fields name, and an object line only from an older version', () => {
+    expect(room.fields.map((f) => f.name)).toEqual(Object.keys(row))
+    const line = lineOfRow(room, row)
+    expect(line).toEqual(Object.values(row))
+    expect(read([line, line], 3).rows).toEqual([row, row])
+    expect(read([row], 2).rows).toEqual([row])
+    expect(read([row], 1).rows).toEqual([row])
+    // Each version's lines are its own: an object where version 3 writes an array, or the other way round.
+    expect(read([row], 3).counted.problems).toEqual(['rooms.ndjson 第 1 行 应为 10 个字段值组成的数组'])
+    expect(read([line], 2).counted.problems).toEqual([
+      'rooms.ndjson 第 1 行 字段 （整行）：无效输入：期望 object，实际接收 数组'
+    ])
+  })
+
+  it('names a line with too few or too many values, and a bad value by its field', () => {
+    const line = lineOfRow(room, row)
+    const { rows, counted } = read(
+      [line.slice(0, 9), [...line, 'x'], line.map((v, i) => (i === 3 ? '八' : v)), line],
+      3
+    )
+    expect(rows).toEqual([row])
+    expect(counted.problems).toEqual([
+      'rooms.ndjson 第 1 行 有 9 个字段值，应为 10 个',
+      'rooms.ndjson 第 2 行 有 11 个字段值，应为 10 个',
+      'rooms.ndjson 第 3 行 字段 capacity：应为整数'
+    ])
   })
 })
 

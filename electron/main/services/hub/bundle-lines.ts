@@ -5,8 +5,9 @@
  * whole file. Problems name the file, the line and the field, in zh-CN, at
  * most a few.
  */
-import { ndjsonName } from '../../../../shared/domain/hub-entities'
-import { lineSchemaOf, quickLineCheck } from '../../../../shared/rules/hub-rows'
+import { HUB_ARRAY_LINES_SINCE } from '../../../../shared/domain/hub'
+import { HUB_ENTITY_BY_FILE, ndjsonName } from '../../../../shared/domain/hub-entities'
+import { lineSchemaOf, quickLineCheck, rowOfLine } from '../../../../shared/rules/hub-rows'
 
 export const MAX_PROBLEMS = 5
 const NEWLINE = 0x0a
@@ -39,11 +40,19 @@ export interface LineTally {
  * The file's rows that pass their schema, in file order, `batchRows` at a time.
  * A well-formed line is accepted by a plain loop derived from the same
  * fields; zod is asked only for a bad line's message. Parsing stops once
- * the tally holds MAX_PROBLEMS problems.
+ * the tally holds MAX_PROBLEMS problems. From format version 3 an entity's
+ * line is the array of its field values, checked as the row it stands for.
  */
-export function* parsedBatches(file: string, data: Buffer, tally: LineTally, batchRows: number): Generator<unknown[]> {
+export function* parsedBatches(
+  file: string,
+  data: Buffer,
+  tally: LineTally,
+  batchRows: number,
+  formatVersion: number
+): Generator<unknown[]> {
   const schema = lineSchemaOf(file)
   const quick = quickLineCheck(file)
+  const arrayOf = formatVersion >= HUB_ARRAY_LINES_SINCE ? (HUB_ENTITY_BY_FILE.get(file) ?? null) : null
   // Named only for a line with a problem: a million well-formed lines need no label.
   const where = (index: number) => `${ndjsonName(file)} 第 ${index + 1} 行`
   let batch: unknown[] = []
@@ -57,6 +66,14 @@ export function* parsedBatches(file: string, data: Buffer, tally: LineTally, bat
     } catch {
       tally.problems.push(`${where(index - 1)} 不是有效的 JSON`)
       continue
+    }
+    if (arrayOf) {
+      const row = rowOfLine(arrayOf, value)
+      if (typeof row === 'string') {
+        tally.problems.push(`${where(index - 1)} ${row}`)
+        continue
+      }
+      value = row
     }
     if (!quick(value)) {
       const result = schema.safeParse(value)

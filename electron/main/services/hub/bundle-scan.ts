@@ -67,7 +67,7 @@ export async function scanBundle(
   }
   const declaredTombstones = Object.values(manifest.counts).reduce((sum, c) => sum + c.tombstones, 0)
   // Tombstones first: the origin check of each entity needs what the bundle deletes.
-  const tombstones = (await collect(files, TOMBSTONES_FILE, tally, batchRows)) as Tombstone[]
+  const tombstones = (await collect(files, TOMBSTONES_FILE, tally, batchRows, manifest.formatVersion)) as Tombstone[]
   countProblem(tally, TOMBSTONES_FILE, tombstones.length, declaredTombstones)
 
   let offices: HubRow[] = []
@@ -83,7 +83,9 @@ export async function scanBundle(
     const rowsBefore = tally.rows
     const keptRows: HubRow[] = []
     if (data) {
-      for (const batch of parsedBatches(entity.file, data, tally, batchRows) as Generator<HubRow[]>) {
+      for (const batch of parsedBatches(entity.file, data, tally, batchRows, manifest.formatVersion) as Generator<
+        HubRow[]
+      >) {
         if (kept) keptRows.push(...batch)
         if (entity.file === 'offices') offices = offices.concat(batch)
         if (!stillChecking() || !guard) continue
@@ -108,7 +110,11 @@ export async function scanBundle(
     lineCount: tally.lines,
     references,
     origin,
-    rows: { offices, tombstones, batches: kept ? keptBatches(kept, batchRows) : parsedAgain(reader, batchRows) }
+    rows: {
+      offices,
+      tombstones,
+      batches: kept ? keptBatches(kept, batchRows) : parsedAgain(reader, batchRows, manifest.formatVersion)
+    }
   }
 }
 
@@ -153,10 +159,16 @@ function fileReader(archive: ZipArchive): FileReader {
   }
 }
 
-async function collect(files: FileReader, file: string, tally: LineTally, batchRows: number): Promise<unknown[]> {
+async function collect(
+  files: FileReader,
+  file: string,
+  tally: LineTally,
+  batchRows: number,
+  formatVersion: number
+): Promise<unknown[]> {
   const data = await files.read(file)
   const rows: unknown[] = []
-  if (data) for (const batch of parsedBatches(file, data, tally, batchRows)) rows.push(...batch)
+  if (data) for (const batch of parsedBatches(file, data, tally, batchRows, formatVersion)) rows.push(...batch)
   return rows
 }
 
@@ -168,12 +180,12 @@ function keptBatches(kept: Map<string, HubRow[]>, batchRows: number) {
 }
 
 /** The rows read again for the merge: the same bytes the checks passed, so a problem now is a fault, not input. */
-function parsedAgain(files: FileReader, batchRows: number) {
+function parsedAgain(files: FileReader, batchRows: number, formatVersion: number) {
   return async function* (file: string): AsyncGenerator<HubRow[]> {
     const data = await files.read(file)
     if (!data) return
     const tally: LineTally = { lines: 0, rows: 0, problems: [] }
-    yield* parsedBatches(file, data, tally, batchRows) as Generator<HubRow[]>
+    yield* parsedBatches(file, data, tally, batchRows, formatVersion) as Generator<HubRow[]>
     if (tally.problems.length > 0) throw new Error(`再次读取数据包时出错：${tally.problems[0]}`)
   }
 }

@@ -11,7 +11,7 @@ import { HUB_FORMAT, HUB_FORMAT_VERSION } from '../../../../shared/domain/hub'
 import { HUB_ENTITIES, ndjsonName, TOMBSTONES_FILE, type HubEntity } from '../../../../shared/domain/hub-entities'
 import type { ParsedInput } from '../../../../shared/ipc-contract'
 import type { BundleManifest } from '../../../../shared/rules/hub-manifest'
-import { maskRow, pickFields } from '../../../../shared/rules/hub-rows'
+import { lineOfRow, maskRow, pickFields, rowOfLine } from '../../../../shared/rules/hub-rows'
 import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
@@ -73,7 +73,11 @@ const maskedBlock = (entity: HubEntity, block: Buffer): Buffer =>
     block
       .toString('utf8')
       .split('\n')
-      .map((line) => JSON.stringify(maskRow(entity, pickFields(entity, JSON.parse(line)))))
+      .map((line) => {
+        const row = rowOfLine(entity, JSON.parse(line))
+        if (typeof row === 'string') throw new Error(`${entity.file}: ${row}`)
+        return JSON.stringify(lineOfRow(entity, maskRow(entity, pickFields(entity, row))))
+      })
       .join('\n'),
     'utf8'
   )

@@ -13,6 +13,7 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUB_ENTITIES, ndjsonName } from '../../../../shared/domain/hub-entities'
+import { rowOfLine } from '../../../../shared/rules/hub-rows'
 import { seedTempStore, startTempApp, type TempApp } from '../../../../tests/support/temp-app'
 import { markSeededRowsChanged } from '../../tools/bench-hub'
 import { collectRows, EXPORT_READING } from './export-rows'
@@ -69,7 +70,8 @@ describe('an export read in blocks', () => {
         const text = files.get(ndjsonName(entity.file))
         const lines = text ? text.split('\n') : []
         if (text) expect(lines.pop(), `${entity.file}: one newline after the last line`).toBe('')
-        const ids = lines.map((line) => String(JSON.parse(line).id))
+        // Format 3: each line is the row's field values in order, the id first.
+        const ids = lines.map((line) => String((rowOfLine(entity, JSON.parse(line)) as { id: string }).id))
         // Every row of the store changed (the seeded rows are all in the change log), so every row travels, once.
         expect(ids.slice().sort(), `${kind} ${entity.file}`).toEqual(rows.map((r) => r.id))
         expect(smallManifest.counts[entity.file]?.rows ?? 0, entity.file).toBe(rows.length)

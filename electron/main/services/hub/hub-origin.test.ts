@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUB_ENTITY_BY_FILE } from '../../../../shared/domain/hub-entities'
-import { pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
+import { lineOfRow, pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import {
@@ -76,7 +76,9 @@ describe.each(READING_MODES)('hub origin check (bundles read %s)', (mode) => {
   function forged(file: string, line: object, tombstone = false): Buffer {
     return resigned(honest, wutian, (files, manifest: Manifest) => {
       const name = `${file}.ndjson`
-      files.set(name, Buffer.concat([files.get(name) ?? Buffer.alloc(0), Buffer.from(JSON.stringify(line) + '\n')]))
+      // An entity's row as format 3 writes it (its field values in order); a tombstone stays an object.
+      const text = JSON.stringify(tombstone ? line : lineOfRow(HUB_ENTITY_BY_FILE.get(file)!, line as HubRow))
+      files.set(name, Buffer.concat([files.get(name) ?? Buffer.alloc(0), Buffer.from(text + '\n')]))
       const entity = tombstone ? (line as { entity: string }).entity : file
       const count = manifest.counts[entity] ?? { rows: 0, tombstones: 0 }
       if (tombstone) count.tombstones += 1

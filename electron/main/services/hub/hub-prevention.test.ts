@@ -13,6 +13,7 @@ import { patrolFigures } from '../patrols/figures'
 import { writeChange } from '../write'
 import { services } from '../index'
 import {
+  CASE_ENTITIES,
   entriesOf,
   exportFrom,
   importAt,
@@ -20,7 +21,9 @@ import {
   portableRows,
   registerAt,
   registerCaseAt,
-  resigned
+  resigned,
+  rowsOfFile,
+  withObjectLines
 } from './hub-test-kit'
 
 const AT = '2026-11-20T02:00:00.000Z'
@@ -127,11 +130,12 @@ describe('grids, patrol reports and report figures at the hub', () => {
         entriesOf(bundle)
           .map((e) => e.data.toString('utf8'))
           .join('\n')
-      const masked = text(await exportFrom(office, 'full', 'masked'))
+      const maskedBundle = await exportFrom(office, 'full', 'masked')
+      const masked = text(maskedBundle)
       for (const secret of SECRETS) expect(masked.includes(secret), secret).toBe(false)
-      expect(masked).toContain('"reporter_name":"林某"')
-      expect(masked).toContain('"place":"梧田街道****"')
-      expect(masked).toContain('"parties":"[]"')
+      expect(rowsOfFile(maskedBundle, 'patrol_reports')).toEqual([
+        expect.objectContaining({ reporter_name: '林某', place: '梧田街道****', parties: '[]' })
+      ])
       const full = text(await exportFrom(office, 'full', 'full'))
       for (const secret of SECRETS) expect(full.includes(secret), secret).toBe(true)
     } finally {
@@ -147,6 +151,7 @@ describe('grids, patrol reports and report figures at the hub', () => {
       const v1 = (extra: boolean) =>
         resigned(bundle, office, (files, manifest) => {
           manifest.formatVersion = 1
+          withObjectLines(files)
           if (extra) files.set('grids.ndjson', Buffer.from(''))
         })
       await registerCaseAt(office, 7, ['赵丽', '钱进'])
@@ -157,6 +162,30 @@ describe('grids, patrol reports and report figures at the hub', () => {
       expect((await verify(v1(true))).reason).toMatch(/grids\.ndjson 不是格式版本 1 的数据文件/)
     } finally {
       await Promise.all([office.dispose(), hubOf.dispose()])
+    }
+  })
+
+  it('merges a version-2 bundle, rows as objects, into the same rows as its version-3 twin', async () => {
+    const office = await officeApp('jingshan')
+    const [hubA, hubB] = await Promise.all([officeApp('ouhai'), officeApp('ouhai')])
+    try {
+      await Promise.all([registerAt(hubA, office), registerAt(hubB, office)])
+      await registerCaseAt(office, 8, ['孙丽华', '周建平'])
+      const v3 = await exportFrom(office)
+      const v2 = resigned(v3, office, (files, manifest) => {
+        manifest.formatVersion = 2
+        withObjectLines(files)
+      })
+      expect(entriesOf(v2).find((e) => e.name === 'cases.ndjson')!.data.toString('utf8')).toMatch(/^\{"id":"/)
+      const [a, b] = [await importAt(hubA, v3, 'v3.zip'), await importAt(hubB, v2, 'v2.zip')]
+      expect([a.status, b.status]).toEqual(['accepted', 'accepted'])
+      expect(b.merged).toEqual(a.merged)
+      expect(a.merged!.inserted).toBeGreaterThan(0)
+      for (const entity of CASE_ENTITIES) {
+        expect(await portableRows(hubB, entity), entity.file).toEqual(await portableRows(hubA, entity))
+      }
+    } finally {
+      await Promise.all([office.dispose(), hubA.dispose(), hubB.dispose()])
     }
   })
 

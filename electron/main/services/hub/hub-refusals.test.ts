@@ -5,6 +5,8 @@
  * an NDJSON line that breaks its schema.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { HUB_ENTITY_BY_FILE } from '../../../../shared/domain/hub-entities'
+import { lineOfRow, rowOfLine } from '../../../../shared/rules/hub-rows'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { sha256Hex } from './export'
@@ -106,9 +108,10 @@ describe.each(READING_MODES)('hub import refusals (bundles read %s)', (mode) => 
   it('refuses an NDJSON line that breaks its schema', async () => {
     const broken = resigned(second, wutian, (files) => {
       const lines = files.get('cases.ndjson')!.toString('utf8').split('\n')
-      const row = JSON.parse(lines[0])
+      const cases = HUB_ENTITY_BY_FILE.get('cases')!
+      const row = rowOfLine(cases, JSON.parse(lines[0])) as Record<string, unknown>
       row.amount_cents = '一万元'
-      lines[0] = JSON.stringify(row)
+      lines[0] = JSON.stringify(lineOfRow(cases, row))
       files.set('cases.ndjson', Buffer.from(lines.join('\n')))
     })
     await expectRefused(broken, /cases\.ndjson 第 1 行 字段 amount_cents：应为整数/)
