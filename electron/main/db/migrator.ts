@@ -41,6 +41,7 @@ import * as mAgreementsByCaseAndAmount from './migrations/2026_12_06_2000_index_
 import * as mSearchRowsByOffice from './migrations/2026_12_06_2100_mark_search_rows_by_office'
 import * as mUnassignedOffice from './migrations/2026_12_06_2200_keep_unassigned_cases_office'
 import * as mMediatorOpenCases from './migrations/2026_12_07_0100_create_mediator_open_cases'
+import * as mOfficeRiskOpen from './migrations/2026_12_07_0300_index_open_cases_by_office_and_risk'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -75,7 +76,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_2000_index_agreements_by_case_and_amount': mAgreementsByCaseAndAmount,
   '2026_12_06_2100_mark_search_rows_by_office': mSearchRowsByOffice,
   '2026_12_06_2200_keep_unassigned_cases_office': mUnassignedOffice,
-  '2026_12_07_0100_create_mediator_open_cases': mMediatorOpenCases
+  '2026_12_07_0100_create_mediator_open_cases': mMediatorOpenCases,
+  '2026_12_07_0300_index_open_cases_by_office_and_risk': mOfficeRiskOpen
 }
 
 export interface MigrationReport {

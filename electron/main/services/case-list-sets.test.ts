@@ -7,6 +7,8 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../shared/domain/case-input'
 import { startSeededApp, type TempApp } from '../../../tests/support/temp-app'
+import { chinaDate } from '../../../shared/rules/china-time'
+import { addCalendarDays } from '../../../shared/rules/working-days'
 import { chooseOffice } from '../../../tests/support/intake-fixtures'
 import { keptSetAlone, keptSetCount } from './case-list-sets'
 import { registerCaseAt } from './hub/hub-test-kit'
@@ -14,21 +16,36 @@ import { services } from './index'
 
 const M = '0190d3c4-0000-7000-8000-000000000001'
 const O = '0190d3c4-0000-7000-8000-000000000002'
+const T = '2026-11-28'
 const parse = (input: Record<string, unknown>) => listCasesSchema.parse(input)
 
 describe('which lists are a kept set alone', () => {
   it('a mediator’s cases or open ones, the unassigned cases all or of one office; with nothing else', () => {
-    expect(keptSetAlone(parse({ mediatorId: M }), null)?.table).toBe('mediator_cases')
-    expect(keptSetAlone(parse({ mediatorId: M, open: true, sort: 'oldest', limit: 20 }), null)?.table).toBe(
+    expect(keptSetAlone(parse({ mediatorId: M }), null, T)?.table).toBe('mediator_cases')
+    expect(keptSetAlone(parse({ mediatorId: M, open: true, sort: 'oldest', limit: 20 }), null, T)?.table).toBe(
       'mediator_open_cases'
     )
-    expect(keptSetAlone(parse({ mediatorId: M, open: false }), null)?.table).toBe('mediator_cases')
-    expect(keptSetAlone(parse({ unassigned: true, open: true }), null)).toEqual({
+    expect(keptSetAlone(parse({ mediatorId: M, open: false }), null, T)?.table).toBe('mediator_cases')
+    expect(keptSetAlone(parse({ unassigned: true, open: true }), null, T)).toEqual({
       table: 'unassigned_cases',
       seq: 'seq',
-      key: null
+      key: null,
+      due: null
     })
-    expect(keptSetAlone(parse({ unassigned: true, officeId: O }), [O])?.key).toEqual({ column: 'office_id', value: O })
+    // With a deadline: each of the set's cases has its due date looked up, on the day asked.
+    expect(keptSetAlone(parse({ unassigned: true, due: 'overdue' }), null, T)?.due).toEqual({
+      due: 'overdue',
+      dueKind: undefined,
+      dueWithinDays: 7,
+      today: T
+    })
+    expect(
+      keptSetAlone(parse({ mediatorId: M, open: true, due: 'due_soon', dueKind: 'follow_up' }), null, T)?.due
+    ).toMatchObject({ due: 'due_soon', dueKind: 'follow_up' })
+    expect(keptSetAlone(parse({ unassigned: true, officeId: O }), [O], T)?.key).toEqual({
+      column: 'office_id',
+      value: O
+    })
   })
 
   it('not with another filter, nor where the account’s reach would have to be applied', () => {
@@ -38,21 +55,19 @@ describe('which lists are a kept set alone', () => {
       { disputeType: 'neighbour' },
       { source: 'walk_in' },
       { registeredFrom: '2026-01-01' },
-      { due: 'overdue' },
-      { dueKind: 'follow_up' },
       { repeatApplicant: true },
       { officeId: O }
     ]) {
-      expect(keptSetAlone(parse({ mediatorId: M, ...other }), null), JSON.stringify(other)).toBeNull()
+      expect(keptSetAlone(parse({ mediatorId: M, ...other }), null, T), JSON.stringify(other)).toBeNull()
     }
-    expect(keptSetAlone(parse({ unassigned: true, riskLevel: 'red' }), null)).toBeNull()
-    expect(keptSetAlone(parse({ unassigned: true, mediatorId: M }), null)).toBeNull()
-    expect(keptSetAlone(parse({}), null)).toBeNull()
-    expect(keptSetAlone(parse({ open: true }), null)).toBeNull()
+    expect(keptSetAlone(parse({ unassigned: true, riskLevel: 'red' }), null, T)).toBeNull()
+    expect(keptSetAlone(parse({ unassigned: true, mediatorId: M }), null, T)).toBeNull()
+    expect(keptSetAlone(parse({}), null, T)).toBeNull()
+    expect(keptSetAlone(parse({ open: true }), null, T)).toBeNull()
     // An account of some offices: a mediator's cases may lie outside them; all unassigned cases are not all its own.
-    expect(keptSetAlone(parse({ mediatorId: M }), [O])).toBeNull()
-    expect(keptSetAlone(parse({ unassigned: true }), [O])).toBeNull()
-    expect(keptSetAlone(parse({ unassigned: true, officeId: M }), [O])).toBeNull()
+    expect(keptSetAlone(parse({ mediatorId: M }), [O], T)).toBeNull()
+    expect(keptSetAlone(parse({ unassigned: true }), [O], T)).toBeNull()
+    expect(keptSetAlone(parse({ unassigned: true, officeId: M }), [O], T)).toBeNull()
   })
 })
 
@@ -110,13 +125,55 @@ describe('a kept set’s list on a generated store', () => {
     for (const [input, query] of expected) {
       const want = (await seqsOf(query)).sort((a, b) => a - b)
       expect(want.length, JSON.stringify(input)).toBeGreaterThan(2)
+      await expectPaged(input, want)
+    }
+  })
+
+  it('pages through the set’s cases with a deadline, each one’s due date looked up', async () => {
+    const today = chinaDate(app.ctx.clock.now())
+    const { mediator_id: mediator } = (
+      await sql<{ mediator_id: string }>`
+        select mediator_id from mediator_open_cases m join case_due d on d.case_seq = m.case_seq
+        group by 1 order by count(*) desc limit 1`.execute(app.ctx.db)
+    ).rows[0]
+    // From the cases, their assignments and their deadlines as the deadline service keeps them.
+    const open = `c.status not in ('declined', 'closed', 'archived')`
+    const unassigned = `select c.seq from cases c where ${open} and not exists (select 1 from assignments a
+      where a.case_id = c.id and a.role = 'lead' and a.status = 'active')`
+    const due = (condition: string) => `exists (select 1 from case_due d where d.case_id = c.id and ${condition})`
+    const overdue = due(`d.next_due_on < '${today}'`)
+    const soon = due(`d.next_due_on >= '${today}' and d.next_due_on <= '${addCalendarDays(today, 90)}'`)
+    const held = `select c.seq from cases c join assignments a on a.case_id = c.id
+      where a.status = 'active' and a.mediator_id = '${mediator}' and ${open}`
+    const expected: Array<[Record<string, unknown>, string]> = [
+      [{ unassigned: true, due: 'overdue' }, `${unassigned} and ${overdue}`],
+      [{ unassigned: true, due: 'due_soon', dueWithinDays: 90 }, `${unassigned} and ${soon}`],
+      [{ mediatorId: mediator, open: true, due: 'overdue' }, `${held} and ${overdue} group by c.seq`],
+      [{ mediatorId: mediator, due: 'due_soon', dueWithinDays: 90 }, `${held} and ${soon} group by c.seq`]
+    ]
+    const found: number[] = []
+    for (const [input, query] of expected) {
+      const want = (await seqsOf(query)).sort((a, b) => a - b)
+      found.push(want.length)
+      await expectPaged(input, want)
+    }
+    // The oracle is not vacuous: the new cases are due soon (more than a page of two), and some are overdue.
+    expect(found[1]).toBeGreaterThan(2)
+    expect(found[0] + found[2]).toBeGreaterThan(0)
+    expect(found[1]).toBeLessThan(
+      Number((await sql<{ n: number }>`select count(*) as n from unassigned_cases`.execute(app.ctx.db)).rows[0].n)
+    )
+  })
+
+  async function expectPaged(input: Record<string, unknown>, want: number[]): Promise<void> {
+    {
       const oldest = await paged({ ...input, sort: 'oldest' })
       const newest = await paged({ ...input, sort: 'newest' })
       expect(oldest.seqs, JSON.stringify(input)).toEqual(want)
       expect(newest.seqs).toEqual([...want].reverse())
       expect([oldest.total, newest.total]).toEqual([want.length, want.length])
     }
-  })
+  }
 
   it('counts one past the cap, to say "more than"', async () => {
     const count = async (cap: number) =>
@@ -124,7 +181,9 @@ describe('a kept set’s list on a generated store', () => {
         (
           await sql<{
             n: number
-          }>`select ${keptSetCount({ table: 'unassigned_cases', seq: 'seq', key: null }, cap)} as n`.execute(app.ctx.db)
+          }>`select ${keptSetCount({ table: 'unassigned_cases', seq: 'seq', key: null, due: null }, cap)} as n`.execute(
+            app.ctx.db
+          )
         ).rows[0].n
       )
     const all = await count(1_000_000)

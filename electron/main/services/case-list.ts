@@ -16,7 +16,6 @@ import type { ParsedInput } from '../../../shared/ipc-contract'
 import type { AppContext } from '../context'
 import type { Database } from '../db/schema'
 import { chinaDate } from '../../../shared/rules/china-time'
-import { addCalendarDays } from '../../../shared/rules/working-days'
 import { checkOffice, reachableOffices, withinReach } from './accounts/scope'
 import {
   drivenSeqs,
@@ -34,8 +33,10 @@ import { hasEndedSql, searchScope, withinScope } from './case-search-office'
 import { initialSource } from './case-search-words'
 import { asksDates, indexedColumns, type FilterColumn } from './case-list-plan'
 import {
+  dueCases,
   keptSetAlone,
   keptSetCount,
+  keptSetMatches,
   keptSetSeqs,
   mediatorCase,
   mediatorOpenCase,
@@ -184,19 +185,11 @@ export function filterConditions(ctx: AppContext, input: Omit<ParsedInput<'cases
   if (input.registeredFrom) filters.push((eb) => eb('cases.registered_at', '>=', chinaDayStart(input.registeredFrom!)))
   if (input.registeredTo) filters.push((eb) => eb('cases.registered_at', '<', chinaDayEnd(input.registeredTo!)))
   if (input.due) {
-    // case_due holds each open case's earliest due date and its kind, indexed by (next_due_on, case_seq) and by seq.
-    const today = chinaDate(ctx.clock.now())
-    const due = (eb: ExpressionBuilder<Database, 'cases'>) => {
-      let dueCases = eb.selectFrom('case_due').select('case_due.case_seq')
-      if (input.dueKind) dueCases = dueCases.where('case_due.next_due_kind', '=', input.dueKind)
-      return input.due === 'overdue'
-        ? dueCases.where('case_due.next_due_on', '<', today)
-        : dueCases
-            .where('case_due.next_due_on', '>=', today)
-            .where('case_due.next_due_on', '<=', addCalendarDays(today, input.dueWithinDays))
-    }
+    const asked = { ...input, due: input.due, today: chinaDate(ctx.clock.now()) }
     filters.push((eb) =>
-      dueLookedUp ? eb.exists(due(eb).whereRef('case_due.case_seq', '=', 'cases.seq')) : eb('cases.seq', 'in', due(eb))
+      dueLookedUp
+        ? eb.exists(dueCases(eb, asked).whereRef('case_due.case_seq', '=', 'cases.seq'))
+        : eb('cases.seq', 'in', dueCases(eb, asked))
     )
     // Said again for the open cases' indexes to drive; it changes no answer.
     if (dueLookedUp && !input.unassigned && !input.open) filters.push(open)
@@ -291,7 +284,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   checkOffice(input.officeId, offices)
   const asked = withinReach(input, offices)
   // One of the store's kept sets and no other filter: page and count read from the set itself (case-list-sets.ts).
-  const keptSet = input.query ? null : keptSetAlone(asked, offices)
+  const keptSet = input.query ? null : keptSetAlone(asked, offices, chinaDate(ctx.clock.now()))
   const search = input.query
     ? await searchCondition(ctx, input.query, asked.officeId ? [asked.officeId] : offices, Boolean(asked.open))
     : null
@@ -340,6 +333,10 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
   } else if (search) {
     filters.push(search.where)
   }
+  // A kept set with a deadline looks each case's due date up: its matches are read once (inline), for the page and
+  // the count alike, instead of the set walked twice (the 9,259 unassigned cases of the million-case store, none
+  // overdue: 4.4–5.3 ms as a filter on the cases, 3.1–3.8 ms walking the set twice).
+  if (keptSet?.due) inline = keptSetMatches(keptSet)
 
   // The matches of an inline source, read once (MATERIALIZED) for both the page and its capped count. The CTE is
   // referred to only in raw SQL below, so the builder keeps the store's own type.
@@ -351,7 +348,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
     : ctx.db
   // The page's seqs, in page order: the inline matches, the driven walk's, or the filters' own read of cases.
   let pageSeqs
-  if (keptSet) {
+  if (keptSet && !inline) {
     pageSeqs = keptSetSeqs(keptSet, order, cursor, input.limit + 1)
   } else if (inline) {
     pageSeqs = sql<number>`(select seq from matches order by seq ${sql.raw(order)} limit ${input.limit + 1})`
@@ -369,7 +366,7 @@ export async function listCases(ctx: AppContext, input: ParsedInput<'cases.list'
     .where('l.seq', 'in', pageSeqs)
     .orderBy('l.seq', order)
     .limit(input.limit + 1)
-  if (keptSet && cursor === null) {
+  if (keptSet && !inline && cursor === null) {
     page = page.select(keptSetCount(keptSet, COUNT_CAP).as('counted'))
   } else if (inline && cursor === null) {
     page = page.select(sql<number>`(select count(*) from matches)`.as('counted'))
