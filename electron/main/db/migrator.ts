@@ -42,6 +42,7 @@ import * as mSearchRowsByOffice from './migrations/2026_12_06_2100_mark_search_r
 import * as mUnassignedOffice from './migrations/2026_12_06_2200_keep_unassigned_cases_office'
 import * as mMediatorOpenCases from './migrations/2026_12_07_0100_create_mediator_open_cases'
 import * as mOfficeRiskOpen from './migrations/2026_12_07_0300_index_open_cases_by_office_and_risk'
+import * as mDueBySeq from './migrations/2026_12_07_0400_index_due_dates_by_seq'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -77,7 +78,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_06_2100_mark_search_rows_by_office': mSearchRowsByOffice,
   '2026_12_06_2200_keep_unassigned_cases_office': mUnassignedOffice,
   '2026_12_07_0100_create_mediator_open_cases': mMediatorOpenCases,
-  '2026_12_07_0300_index_open_cases_by_office_and_risk': mOfficeRiskOpen
+  '2026_12_07_0300_index_open_cases_by_office_and_risk': mOfficeRiskOpen,
+  '2026_12_07_0400_index_due_dates_by_seq': mDueBySeq
 }
 
 export interface MigrationReport {
