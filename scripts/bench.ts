@@ -1,11 +1,12 @@
 /*
- * `npm run bench [-- --db FILE] [--cases N] [--queries N] [--hub-cases N] [--json]`: the
+ * `npm run bench [-- --db FILE] [--cases N] [--queries N] [--hub-cases N] [--cold] [--json]`: the
  * DESIGN §7 benchmark (electron/main/tools/bench.ts) as one table. Without
  * --db it seeds a fresh store of N cases (default 1,000,000) in a temp
  * folder first, in a child process, so this process's memory is only the
  * app's; the temp folder is removed afterwards unless --keep is given. The
  * hub rows seed their own office store of --hub-cases changed cases
- * (default 100,000; 0 skips them) in another temp folder.
+ * (default 100,000; 0 skips them) in another temp folder. The store file
+ * is read into the OS page cache before anything is timed, unless --cold.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'hub-cases': { type: 'string', default: '100000' },
     seed: { type: 'string', default: '1' },
     json: { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false }
   }
 })
@@ -45,6 +47,7 @@ try {
     queries: number(values.queries),
     saves: number(values.saves),
     hubCases: number(values['hub-cases']),
+    warmFile: !values.cold,
     log: progress
   })
   console.log(values.json ? JSON.stringify(result, null, 2) : `\n${formatTable(result)}`)

@@ -4,8 +4,9 @@
  * events and the later records on a second connection. However the reading
  * is cut, the bundle's files are the same bytes, and each holds every row
  * once: a seeded office store with the whole lifecycle, exported by two
- * copies of it, one read two rows (and two parents) at a time on one
- * connection, the other in large blocks on two.
+ * copies of it, one read two rows at a time on one connection, the other
+ * in large blocks on two. Owned children travel with the owners that
+ * changed, and with no other.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs'
 import os from 'node:os'
@@ -56,8 +57,8 @@ const manifestOf = (bundle: Buffer): Manifest =>
 describe('an export read in blocks', () => {
   it('makes the same files as one read whole, each row once, whether incremental or full', async () => {
     for (const kind of ['incremental', 'full'] as const) {
-      const small = await exportReadIn(inBlocks, { blockRows: 2, parentChunk: 2, secondConnection: false }, kind)
-      const large = await exportReadIn(whole, { blockRows: 5000, parentChunk: 500, secondConnection: true }, kind)
+      const small = await exportReadIn(inBlocks, { blockRows: 2, secondConnection: false }, kind)
+      const large = await exportReadIn(whole, { blockRows: 5000, secondConnection: true }, kind)
       const [smallManifest, largeManifest] = [manifestOf(small), manifestOf(large)]
       expect(smallManifest.files, kind).toEqual(largeManifest.files)
       expect(smallManifest.counts, kind).toEqual(largeManifest.counts)
@@ -77,7 +78,7 @@ describe('an export read in blocks', () => {
         expect(smallManifest.counts[entity.file]?.rows ?? 0, entity.file).toBe(rows.length)
       }
     }
-    // The store is big enough that the small reading really cut files into many blocks and parents into many chunks.
+    // The store is big enough that the small reading really cut files, owned children's among them, into many blocks.
     const counted = manifestOf(await exportReadIn(inBlocks, EXPORT_READING, 'full')).counts
     expect(counted.case_events.rows).toBeGreaterThan(100)
     expect(counted.hearing_mediators.rows).toBeGreaterThan(4)
@@ -86,7 +87,7 @@ describe('an export read in blocks', () => {
 
   it('fails whole when the packing fails mid-file, and leaves the store ready for the next export', async () => {
     const saved = { ...EXPORT_READING }
-    Object.assign(EXPORT_READING, { blockRows: 2, parentChunk: 2, secondConnection: false })
+    Object.assign(EXPORT_READING, { blockRows: 2, secondConnection: false })
     let blocks = 0
     const failing = {
       block() {
@@ -105,5 +106,51 @@ describe('an export read in blocks', () => {
     // The query started before the failure ended before the rollback: the connection takes the next export.
     const bundle = await exportFrom(inBlocks, 'full')
     expect(manifestOf(bundle).counts.cases.rows).toBe(60)
+  })
+
+  it('sends the children of the owners that changed and no others, even after a read that stopped half-way', async () => {
+    const db = inBlocks.ctx.db
+    const first = async (query: ReturnType<typeof sql<{ id: string; version: number }>>) =>
+      (await query.execute(db)).rows[0]
+    const hearing = await first(sql`select id, version from hearings h
+      where exists (select 1 from hearing_parties p where p.hearing_id = h.id) order by id limit 1`)
+    const mediator = await first(sql`select id, version from mediators m
+      where exists (select 1 from mediator_specialties s where s.mediator_id = m.id) order by id limit 1`)
+    // A read outside any transaction that stops after every owner was listed leaves its temp tables on the connection.
+    const { rows } = await sql<{ seq: number }>`select max(seq) as seq from change_log`.execute(db)
+    const stopping = {
+      block(entity: { file: string }) {
+        if (entity.file === 'hearing_parties') throw new Error('磁盘已满')
+      },
+      end() {}
+    }
+    await expect(collectRows(db, 'incremental', 0, rows[0].seq, () => {}, stopping)).rejects.toThrow('磁盘已满')
+
+    // One session and one mediator change, as their services would log them.
+    for (const [entity, row] of [
+      ['hearings', hearing],
+      ['mediators', mediator]
+    ] as const) {
+      await sql`update ${sql.table(entity)} set version = version + 1 where id = ${row.id}`.execute(db)
+      await sql`insert into change_log (entity, entity_id, operation, version, changed_at)
+        values (${entity}, ${row.id}, 'update', ${row.version + 1}, ${new Date().toISOString()})`.execute(db)
+    }
+    const files = new Map(entriesOf(await exportFrom(inBlocks)).map((e) => [e.name, e.data.toString('utf8')]))
+    for (const entity of HUB_ENTITIES.filter((e) => e.owner)) {
+      const { table, column } = entity.owner!
+      const owner = table === 'hearings' ? hearing.id : mediator.id
+      const text = files.get(ndjsonName(entity.file))
+      const sent = (text ? text.split('\n').slice(0, -1) : []).map(
+        (line) => rowOfLine(entity, JSON.parse(line)) as Record<string, string>
+      )
+      const { rows: children } = await sql<{ id: string }>`select id from ${sql.table(entity.file)}
+        where ${sql.ref(column)} = ${owner} order by id`.execute(db)
+      expect(
+        sent.map((row) => row.id).sort(),
+        `${entity.file}: the children of the changed ${table}, all of them`
+      ).toEqual(children.map((c) => c.id))
+      expect(sent.every((row) => row[column] === owner)).toBe(true)
+    }
+    expect(files.has(ndjsonName('hearing_parties'))).toBe(true)
   })
 })

@@ -114,7 +114,7 @@ export function readBundlesAs(mode: (typeof READING_MODES)[number]): void {
   beforeAll(() => {
     if (mode !== 'streamed') return
     Object.assign(BUNDLE_LIMITS, { keepInflatedBytes: 0, keepParsedBytes: 0, batchRows: 2 })
-    Object.assign(EXPORT_READING, { blockRows: 2, parentChunk: 2 })
+    Object.assign(EXPORT_READING, { blockRows: 2 })
   })
   afterAll(() => {
     Object.assign(BUNDLE_LIMITS, saved)
