@@ -107,13 +107,15 @@ switch (command) {
     const policy = values.policy as PiiPolicy
     if (!PII_POLICIES.includes(policy)) fail('--policy 只能是 full 或 masked')
     const out = need(values.out, 'out')
-    const result = await withApp((app) =>
-      services['hub.export'](app.ctx, { kind: values.full ? 'full' : 'incremental', policy })
-    )
-    console.log(result.message)
-    if (result.base64 && result.entry) {
-      writeFileSync(out, Buffer.from(result.base64, 'base64'))
-      console.log(`已写入 ${out}：${result.entry.sizeBytes} 字节，SHA-256 ${result.entry.sha256}`)
+    const result = await withApp(async (app) => {
+      const made = await services['hub.export'](app.ctx, { kind: values.full ? 'full' : 'incremental', policy })
+      if (!made.entry) return { made, file: null }
+      return { made, file: await services['hub.bundleFile'](app.ctx, { sequence: made.entry.sequence }) }
+    })
+    console.log(result.made.message)
+    if (result.file && result.made.entry) {
+      writeFileSync(out, Buffer.from(result.file.base64, 'base64'))
+      console.log(`已写入 ${out}：${result.made.entry.sizeBytes} 字节，SHA-256 ${result.made.entry.sha256}`)
     }
     break
   }

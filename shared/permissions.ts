@@ -141,6 +141,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'hub.generateKey': ADMINISTRATION,
   'hub.publicKeyFile': SUPERVISION,
   'hub.export': SUPERVISION,
+  'hub.bundleFile': SUPERVISION,
   'hub.progress': SUPERVISION,
   'hub.exports': SUPERVISION,
   'hub.offices': SUPERVISION,

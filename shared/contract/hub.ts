@@ -3,6 +3,7 @@
  * key, signed bundles out, verified bundles in, and both histories.
  */
 import type {
+  HubBundleFile,
   HubExportEntry,
   HubExportResult,
   HubImportEntry,
@@ -12,7 +13,7 @@ import type {
   OfficePublicKeyFile,
   RegisteredOfficeKey
 } from '../domain/hub'
-import { bundleFileSchema, exportBundleSchema, registerOfficeKeySchema } from '../domain/hub'
+import { bundleFileSchema, exportBundleSchema, keptBundleSchema, registerOfficeKeySchema } from '../domain/hub'
 import { noInput, returns } from './define'
 
 export const hubMethods = {
@@ -25,8 +26,14 @@ export const hubMethods = {
   /** The public key file to hand to the hub for registration. */
   'hub.publicKeyFile': { input: noInput, output: returns<OfficePublicKeyFile>() },
 
-  /** Make the next signed bundle (incremental or full, full or masked PII); says so when nothing changed. Audited. */
+  /**
+   * Make the next signed bundle (incremental or full, full or masked PII) and keep it beside the store; says so when
+   * nothing changed. Audited.
+   */
   'hub.export': { input: exportBundleSchema, output: returns<HubExportResult>() },
+
+  /** Bundle N as this office kept it, to save (again): refused if the copy is gone or its bytes changed. */
+  'hub.bundleFile': { input: keptBundleSchema, output: returns<HubBundleFile>() },
 
   /** What the running export or import is doing, for a progress bar. */
   'hub.progress': { input: noInput, output: returns<HubProgress>() },

@@ -70,6 +70,14 @@ export interface HubExportEntry {
   fileName: string
   createdAt: string
   createdBy: string
+  /** Whether this office's copy of the bundle is still beside the store, to be saved again (hub.bundleFile). */
+  kept: boolean
+}
+
+/** A kept bundle, as the window saves it. */
+export interface HubBundleFile {
+  fileName: string
+  base64: string
 }
 
 export interface HubExportResult {
@@ -77,8 +85,8 @@ export interface HubExportResult {
   nothingToExport: boolean
   message: string
   entry: HubExportEntry | null
+  /** The bundle's file name; its bytes are kept beside the store and fetched with hub.bundleFile. */
   fileName: string | null
-  base64: string | null
 }
 
 export const HUB_PHASES = ['idle', 'reading', 'packing', 'checking', 'merging', 'indexing', 'done'] as const
@@ -204,6 +212,8 @@ export const exportBundleSchema = z
     policy: z.enum(PII_POLICIES, '请选择完整或脱敏')
   })
   .strict()
+
+export const keptBundleSchema = z.object({ sequence: z.int('请选择一个数据包').positive('请选择一个数据包') }).strict()
 
 export const bundleFileSchema = z
   .object({

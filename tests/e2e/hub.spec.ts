@@ -5,13 +5,15 @@
  * its verification report, and the office's cases appear in the district's
  * ordinary case list. A tampered copy is refused, and the refusal is kept.
  */
-import { writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { registerCaseSchema } from '../../shared/domain/case-input'
 import { services } from '../../electron/main/services/index'
 import { readZip } from '../../electron/main/services/hub/zip-reader'
 import { writeZip } from '../../electron/main/services/hub/zip-writer'
 import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-limits'
+import { keptBundlePath } from '../../electron/main/services/hub/kept-bundles'
 import { chooseOffice, registration } from '../support/intake-fixtures'
 import { resigned } from '../support/hub-bundles'
 import { startTempApp } from '../support/temp-app'
@@ -44,10 +46,13 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     const dir = testInfo.outputPath()
     const keyFile = path.join(dir, 'office-key-wutian.json')
     writeFileSync(keyFile, JSON.stringify(await services['hub.publicKeyFile'](office.ctx, {})))
+    // Each bundle as the office saves it: its kept copy, fetched as the window fetches it.
+    const saved = async (sequence: number) =>
+      Buffer.from((await services['hub.bundleFile'](office.ctx, { sequence })).base64, 'base64')
     const firstFile = path.join(dir, first.fileName!)
-    writeFileSync(firstFile, Buffer.from(first.base64!, 'base64'))
+    writeFileSync(firstFile, await saved(first.entry!.sequence))
     // One byte of the second bundle's cases file changed on the USB stick (the archive itself rebuilt cleanly).
-    const entries = [...readZip(Buffer.from(second.base64!, 'base64'), BUNDLE_LIMITS)].map(([name, data]) => ({
+    const entries = [...readZip(await saved(second.entry!.sequence), BUNDLE_LIMITS)].map(([name, data]) => ({
       name,
       data
     }))
@@ -101,7 +106,7 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     const twiceFile = path.join(dir, `twice-${second.fileName}`)
     writeFileSync(
       twiceFile,
-      resigned(Buffer.from(second.base64!, 'base64'), office, (files, manifest) => {
+      resigned(await saved(second.entry!.sequence), office, (files, manifest) => {
         const lines = files.get('case_events.ndjson')!.toString('utf8').trimEnd().split('\n')
         files.set('case_events.ndjson', Buffer.from([...lines, lines[lines.length - 1]].join('\n') + '\n'))
         manifest.counts.case_events.rows += 1
@@ -125,6 +130,21 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     expect((await download).suggestedFilename()).toMatch(/^hub-ouhai-000001-\d{8}\.zip$/)
     await expect(hub.exportHistory.locator('tbody tr')).toHaveCount(1)
     await desk.screenshot(page, '5-export')
+
+    // The office kept its copy: saved again from the history, byte for byte the bundle recorded.
+    const again = page.waitForEvent('download')
+    await page.getByTestId('hub-export-save-1').click()
+    const againFile = path.join(dir, 'again.zip')
+    await (await again).saveAs(againFile)
+    const recorded = (await services['hub.exports'](desk.app.ctx, {}))[0]
+    expect(createHash('sha256').update(readFileSync(againFile)).digest('hex')).toBe(recorded.sha256)
+    // A copy someone deleted cannot be saved: the screen says where it was, and nothing is downloaded.
+    rmSync(keptBundlePath(desk.app.ctx.runtime.databasePath, recorded.fileName))
+    await page.getByTestId('hub-export-save-1').click()
+    await expect(page.getByRole('alert').filter({ hasText: '本机副本' })).toContainText('已不在')
+    await expect(hub.exportHistory.locator('tbody tr').first()).toContainText('已不在')
+    await expect(page.getByTestId('hub-export-save-1')).toHaveCount(0)
+    await desk.screenshot(page, '5b-kept-copy-gone')
 
     // A bundle larger than the hub takes is not made: the screen says so, and the chain stays at 第 1 号.
     const limit = BUNDLE_LIMITS.maxArchiveBytes

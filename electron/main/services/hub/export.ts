@@ -6,6 +6,7 @@
  * sequence are kept in hub_exports, which the next bundle chains to.
  */
 import { createHash, sign } from 'node:crypto'
+import { rmSync } from 'node:fs'
 import type { HubExportEntry, HubExportResult } from '../../../../shared/domain/hub'
 import { HUB_FORMAT, HUB_FORMAT_VERSION } from '../../../../shared/domain/hub'
 import { HUB_ENTITIES, ndjsonName, TOMBSTONES_FILE, type HubEntity } from '../../../../shared/domain/hub-entities'
@@ -23,7 +24,8 @@ import { BUNDLE_LIMITS } from './bundle-limits'
 import { ensureOfficeKey } from './office-key'
 import { finishProgress, reportProgress } from './progress'
 import { requireThisOffice } from './this-office'
-import { EntryWriter, piecesOf, writeZipAsync, type PendingEntry } from './zip-writer'
+import { keepBundle } from './kept-bundles'
+import { EntryWriter, piecesOf, sizeOf, zipPieces, type PendingEntry } from './zip-writer'
 
 /** The SHA-256 of bytes given whole or in pieces (ZipInput['data']). */
 export const sha256Hex = (data: Buffer | readonly Buffer[]): string =>
@@ -136,8 +138,7 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
         nothingToExport: true,
         message: `自上次导出（第 ${snapshot.last?.sequence ?? 0} 号数据包）以来没有任何变更，未生成数据包`,
         entry: null,
-        fileName: null,
-        base64: null
+        fileName: null
       }
     }
 
@@ -172,18 +173,19 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
     }
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8')
     const signature = sign(null, manifestBytes, key.privateKey)
-    const zip = await writeZipAsync([
+    const zip = await zipPieces([
       { name: 'manifest.json', data: manifestBytes },
       { name: 'signature', data: Buffer.from(signature.toString('base64') + '\n', 'ascii') },
       ...files.map((f) => f.entry)
     ])
 
-    if (zip.length > BUNDLE_LIMITS.maxArchiveBytes) {
+    const zipBytes = sizeOf(zip)
+    if (zipBytes > BUNDLE_LIMITS.maxArchiveBytes) {
       // The hub refuses a larger archive unread; recording it would move this office's chain past a bundle it can never take.
       const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1)
       throw new AppError(
         'EXPORT_FAILED',
-        `数据包压缩后 ${mb(zip.length)} MB，超过区中心可接收的上限 ${mb(BUNDLE_LIMITS.maxArchiveBytes)} MB：未生成数据包，上报序号未变`
+        `数据包压缩后 ${mb(zipBytes)} MB，超过区中心可接收的上限 ${mb(BUNDLE_LIMITS.maxArchiveBytes)} MB：未生成数据包，上报序号未变`
       )
     }
     const fileName = `hub-${office.code}-${String(sequence).padStart(6, '0')}-${createdAt.slice(0, 10).replace(/-/g, '')}.zip`
@@ -195,26 +197,28 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
       from_seq: snapshot.fromSeq,
       to_seq: snapshot.toSeq,
       counts: JSON.stringify(counts),
-      size_bytes: zip.length,
+      size_bytes: zipBytes,
       sha256: sha256Hex(zip),
       file_name: fileName,
       key_fingerprint: key.fingerprint,
       created_at: createdAt,
       created_by: ctx.actor.displayName
     }
-    // The history row and its audit entry are one change; hub_exports is not an exported entity, so no bundle carries it.
-    await writeChange(ctx, 'hub.export', async (trx, record) => {
-      await trx.insertInto('hub_exports').values(row).execute()
-      record({ entity: 'hub_exports', entityId: row.id, operation: 'insert', version: 1, after: { ...row, counts } })
-    })
-    const entry: HubExportEntry = exportEntryOf(row)
-    return {
-      nothingToExport: false,
-      message: `已生成第 ${sequence} 号数据包`,
-      entry,
-      fileName,
-      base64: zip.toString('base64')
+    // Kept before it is recorded: a recorded bundle whose bytes were never written could not be sent, nor made again.
+    const kept = await keepBundle(ctx.runtime.databasePath, fileName, zip)
+    try {
+      // The history row and its audit entry are one change; hub_exports is not an exported entity, so no bundle carries it.
+      await writeChange(ctx, 'hub.export', async (trx, record) => {
+        await trx.insertInto('hub_exports').values(row).execute()
+        record({ entity: 'hub_exports', entityId: row.id, operation: 'insert', version: 1, after: { ...row, counts } })
+      })
+    } catch (error) {
+      // Not in the chain, so not a bundle: the next export makes this number again.
+      rmSync(kept, { force: true })
+      throw error
     }
+    const entry: HubExportEntry = exportEntryOf(row, true)
+    return { nothingToExport: false, message: `已生成第 ${sequence} 号数据包`, entry, fileName }
   } finally {
     finishProgress()
   }

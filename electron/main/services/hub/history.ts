@@ -3,10 +3,11 @@ import type { Selectable } from 'kysely'
 import type { HubExportEntry, HubImportEntry, HubVerification, MergeCounts } from '../../../../shared/domain/hub'
 import type { AppContext } from '../../context'
 import type { HubExportTable, HubImportTable } from '../../db/schema-hub'
+import { isKept } from './kept-bundles'
 
 const HISTORY_LIMIT = 200
 
-export function exportEntryOf(row: Selectable<HubExportTable>): HubExportEntry {
+export function exportEntryOf(row: Selectable<HubExportTable>, kept: boolean): HubExportEntry {
   return {
     id: row.id,
     sequence: row.sequence,
@@ -19,7 +20,8 @@ export function exportEntryOf(row: Selectable<HubExportTable>): HubExportEntry {
     sha256: row.sha256,
     fileName: row.file_name,
     createdAt: row.created_at,
-    createdBy: row.created_by
+    createdBy: row.created_by,
+    kept
   }
 }
 
@@ -48,7 +50,7 @@ export async function listExports(ctx: AppContext): Promise<HubExportEntry[]> {
     .orderBy('sequence', 'desc')
     .limit(HISTORY_LIMIT)
     .execute()
-  return rows.map(exportEntryOf)
+  return rows.map((row) => exportEntryOf(row, isKept(ctx.runtime.databasePath, row.file_name)))
 }
 
 export async function listImports(ctx: AppContext): Promise<HubImportEntry[]> {

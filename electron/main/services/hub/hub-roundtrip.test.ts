@@ -3,6 +3,7 @@
  * deletion); the hub imports all four; its rows equal the union of theirs;
  * importing any bundle again changes nothing.
  */
+import { readdirSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../../shared/domain/case-input'
 import { mediatorRecordSchema } from '../../../../shared/domain/mediator-input'
@@ -15,6 +16,7 @@ import { residentId } from '../../../../tests/support/intake-fixtures'
 import { services } from '../index'
 import { writeChange } from '../write'
 import { BUNDLE_LIMITS } from './bundle-limits'
+import { keptBundleFolder } from './kept-bundles'
 import {
   CASE_ENTITIES,
   countsBesidesImportRecord,
@@ -166,9 +168,10 @@ describe.each(READING_MODES)('hub round trip (bundles read %s)', (mode) => {
     await registerCaseAt(wutian, 1, ['王芳', '陈建国'])
     await exportFrom(wutian)
     const again = await services['hub.export'](wutian.ctx, { kind: 'incremental', policy: 'full' })
-    expect(again).toMatchObject({ nothingToExport: true, base64: null })
+    expect(again).toMatchObject({ nothingToExport: true, entry: null, fileName: null })
     expect(again.message).toMatch(/没有任何变更/)
     expect(await services['hub.exports'](wutian.ctx, {})).toHaveLength(1)
+    expect(readdirSync(keptBundleFolder(wutian.ctx.runtime.databasePath))).toHaveLength(1)
   })
 
   it('refuses to export before the office of this installation is chosen', async () => {

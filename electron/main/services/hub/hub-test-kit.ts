@@ -29,8 +29,10 @@ export async function exportFrom(
   policy: 'full' | 'masked' = 'full'
 ): Promise<Buffer> {
   const result = await services['hub.export'](app.ctx, { kind, policy })
-  if (!result.base64) throw new Error(result.message)
-  return Buffer.from(result.base64, 'base64')
+  if (!result.entry) throw new Error(result.message)
+  // Saved as the window saves it: the copy the office kept, fetched and checked.
+  const file = await services['hub.bundleFile'](app.ctx, { sequence: result.entry.sequence })
+  return Buffer.from(file.base64, 'base64')
 }
 
 export async function registerAt(hub: TempApp, office: TempApp): Promise<void> {

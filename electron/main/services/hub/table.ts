@@ -4,6 +4,7 @@ import type { Service } from '../index'
 import { exportBundle } from './export'
 import { listExports, listImports } from './history'
 import { importBundle, verifyBundle } from './import'
+import { keptBundleFile } from './kept-bundles'
 import { currentProgress } from './progress'
 import { generateOfficeKey, listRegisteredOffices, officeKeyInfo, publicKeyFile, registerOfficeKey } from './registry'
 
@@ -12,6 +13,7 @@ export const hubServices: { [M in keyof typeof hubMethods]: Service<M> } = {
   'hub.generateKey': generateOfficeKey,
   'hub.publicKeyFile': publicKeyFile,
   'hub.export': exportBundle,
+  'hub.bundleFile': keptBundleFile,
   'hub.progress': async () => currentProgress(),
   'hub.exports': listExports,
   'hub.offices': listRegisteredOffices,

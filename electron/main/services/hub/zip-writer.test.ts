@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { BUNDLE_LIMITS } from './bundle-limits'
 import { readZip } from './zip-reader'
-import { EntryWriter, writeZipAsync } from './zip-writer'
+import { EntryWriter, zipPieces, type PendingEntry, type ZipInput } from './zip-writer'
+
+const writeZipAsync = async (entries: Array<ZipInput | PendingEntry>) => Buffer.concat(await zipPieces(entries))
 
 /** The compression method of the archive's first entry, from its local header. */
 const firstMethod = (zip: Buffer) => zip.readUInt16LE(8)

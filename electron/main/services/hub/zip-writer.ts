@@ -35,14 +35,16 @@ interface PlacedEntry {
 }
 
 export function writeZip(entries: ZipInput[]): Buffer {
-  return assemble(
-    entries.map((entry) => ({
-      name: entry.name,
-      size: sizeOf(entry.data),
-      crc: crcOf(entry.data),
-      deflated: [deflateRawSync(Buffer.concat(piecesOf(entry.data)), { level: 6 })],
-      raw: piecesOf(entry.data)
-    }))
+  return Buffer.concat(
+    assemble(
+      entries.map((entry) => ({
+        name: entry.name,
+        size: sizeOf(entry.data),
+        crc: crcOf(entry.data),
+        deflated: [deflateRawSync(Buffer.concat(piecesOf(entry.data)), { level: 6 })],
+        raw: piecesOf(entry.data)
+      }))
+    )
   )
 }
 
@@ -115,15 +117,17 @@ const isPending = (entry: ZipInput | PendingEntry): entry is PendingEntry => 'de
  * The exporter's way: every entry deflated on libuv's pool (the NDJSON files
  * of 100,000 cases with their whole lifecycle are ≈ 1.6 GB), at the fastest
  * level, trading ≈ 15 % of size (68–71 MB against 61 MB at level 6, 100k
- * cases without their lifecycle) for speed.
+ * cases without their lifecycle) for speed. The archive comes back as its
+ * pieces, in order: joining 230 MB into one buffer cost ≈ 0.7 s of new
+ * memory, and the exporter writes the pieces to its file as they are.
  */
-export async function writeZipAsync(entries: Array<ZipInput | PendingEntry>): Promise<Buffer> {
+export async function zipPieces(entries: Array<ZipInput | PendingEntry>): Promise<Buffer[]> {
   const started = entries.map((entry) => (isPending(entry) ? entry : startEntry(entry)))
   const deflated = await Promise.all(started.map((entry) => entry.deflated))
   return assemble(started.map((entry, i) => ({ ...entry, deflated: deflated[i] })))
 }
 
-function assemble(entries: PlacedEntry[]): Buffer {
+function assemble(entries: PlacedEntry[]): Buffer[] {
   const parts: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
@@ -180,5 +184,5 @@ function assemble(entries: PlacedEntry[]): Buffer {
   end.writeUInt32LE(centralBytes.length, 12)
   end.writeUInt32LE(offset, 16)
   end.writeUInt16LE(0, 20)
-  return Buffer.concat([...parts, centralBytes, end])
+  return [...parts, centralBytes, end]
 }
