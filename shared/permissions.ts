@@ -142,6 +142,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'hub.publicKeyFile': SUPERVISION,
   'hub.export': SUPERVISION,
   'hub.bundleFile': SUPERVISION,
+  'hub.saveBundle': SUPERVISION,
   'hub.progress': SUPERVISION,
   'hub.exports': SUPERVISION,
   'hub.offices': SUPERVISION,

@@ -4,6 +4,7 @@
  */
 import type {
   HubBundleFile,
+  HubBundleSaved,
   HubExportEntry,
   HubExportResult,
   HubImportEntry,
@@ -32,8 +33,14 @@ export const hubMethods = {
    */
   'hub.export': { input: exportBundleSchema, output: returns<HubExportResult>() },
 
-  /** Bundle N as this office kept it, to save (again): refused if the copy is gone or its bytes changed. */
+  /** Bundle N as this office kept it, to download (again): refused if the copy is gone or its bytes changed. Audited. */
   'hub.bundleFile': { input: keptBundleSchema, output: returns<HubBundleFile>() },
+
+  /**
+   * Bundle N saved by the main process where the user chooses (the desktop's save dialog; null if cancelled). Browser
+   * mode has no dialog and downloads with hub.bundleFile. Both are audited.
+   */
+  'hub.saveBundle': { input: keptBundleSchema, output: returns<HubBundleSaved | null>() },
 
   /** What the running export or import is doing, for a progress bar. */
   'hub.progress': { input: noInput, output: returns<HubProgress>() },

@@ -80,6 +80,12 @@ export interface HubBundleFile {
   base64: string
 }
 
+/** A kept bundle saved by the main process where the user chose. */
+export interface HubBundleSaved {
+  fileName: string
+  path: string
+}
+
 export interface HubExportResult {
   /** True when nothing changed since the last export: no bundle was made. */
   nothingToExport: boolean

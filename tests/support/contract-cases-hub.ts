@@ -3,6 +3,8 @@
  * the contract table in contract-cases.ts (run through every transport).
  */
 import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { expect } from 'vitest'
 import type { hubMethods } from '../../shared/contract/hub'
 import { services } from '../../electron/main/services/index'
@@ -23,6 +25,13 @@ export function hubCases(
     return (await services['hub.bundleFile'](app.ctx, { sequence: made.entry!.sequence })).base64
   }
   const noExtra = (name: string) => async () => [{ input: { [name]: 1 }, field: name }]
+  const badSequences = async () => [
+    { input: { sequence: 0 }, field: 'sequence', message: '请选择一个数据包' },
+    { input: { sequence: 1.5 }, field: 'sequence' },
+    { input: { sequence: '1' }, field: 'sequence' },
+    { input: {}, field: 'sequence' },
+    { input: { sequence: 1, path: '/etc/passwd' }, field: 'path' }
+  ]
 
   return {
     'hub.keyInfo': {
@@ -82,13 +91,25 @@ export function hubCases(
           }
         }
       },
-      bad: async () => [
-        { input: { sequence: 0 }, field: 'sequence', message: '请选择一个数据包' },
-        { input: { sequence: 1.5 }, field: 'sequence' },
-        { input: { sequence: '1' }, field: 'sequence' },
-        { input: {}, field: 'sequence' },
-        { input: { sequence: 1, path: '/etc/passwd' }, field: 'path' }
-      ]
+      bad: badSequences
+    },
+    'hub.saveBundle': {
+      good: async () => {
+        await registeredCaseId()
+        const made = await services['hub.export'](app.ctx, { kind: 'incremental', policy: 'full' })
+        // The user's answer to the desktop's save dialog (browser mode and the tests have none of their own).
+        const chosen = path.join(app.dir, '报送', made.fileName!)
+        mkdirSync(path.dirname(chosen))
+        app.ctx.saveDialog = { choosePath: async () => chosen }
+        return {
+          input: { sequence: 1 },
+          expectData: (saved) => {
+            expect(saved).toEqual({ fileName: made.fileName, path: chosen })
+            expect(createHash('sha256').update(readFileSync(chosen)).digest('hex')).toBe(made.entry!.sha256)
+          }
+        }
+      },
+      bad: badSequences
     },
     'hub.progress': {
       good: async () => ({

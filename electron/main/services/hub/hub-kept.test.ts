@@ -4,7 +4,8 @@
  * is gone or changed, and never left behind by a bundle that was not recorded.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tableCounts, type TempApp } from '../../../../tests/support/temp-app'
@@ -119,5 +120,51 @@ describe('kept bundles', () => {
     expect(sha256(readFileSync(keptBundlePath(office.ctx.runtime.databasePath, again.fileName!)))).toBe(
       again.entry!.sha256
     )
+  })
+
+  it('saves a copy where the desktop save dialog says, audited; a cancelled dialog writes nothing', async () => {
+    const made = await exportNext(office)
+    const chosen = path.join(office.dir, 'U 盘', made.fileName!)
+    mkdirSync(path.dirname(chosen))
+    const asked: string[] = []
+    let answer: string | null = null
+    office.ctx.saveDialog = { choosePath: async (fileName) => (asked.push(fileName), answer) }
+
+    const before = await tableCounts(office)
+    expect(await services['hub.saveBundle'](office.ctx, { sequence: 1 })).toBeNull()
+    expect(readdirSync(path.dirname(chosen))).toEqual([])
+    expect(await tableCounts(office)).toEqual(before)
+
+    answer = chosen
+    expect(await services['hub.saveBundle'](office.ctx, { sequence: 1 })).toEqual({
+      fileName: made.fileName,
+      path: chosen
+    })
+    expect(sha256(readFileSync(chosen))).toBe(made.entry!.sha256)
+    expect(asked).toEqual([made.fileName, made.fileName])
+    const audit = await office.ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('action', 'in', ['hub.saveBundle', 'hub.bundleFile'])
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(audit[0].action).toBe('hub.saveBundle')
+    expect(JSON.parse(audit[0].summary).after).toMatchObject({ fileName: made.fileName, savedTo: chosen })
+  })
+
+  it('refuses to save where there is no dialog, and a copy that is gone before the dialog opens', async () => {
+    const made = await exportNext(office)
+    await expect(services['hub.saveBundle'](office.ctx, { sequence: 1 })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      message: '只有桌面应用能选择保存位置；在浏览器中请用下载保存数据包'
+    })
+    let opened = false
+    office.ctx.saveDialog = { choosePath: async () => ((opened = true), path.join(office.dir, 'x.zip')) }
+    rmSync(keptBundlePath(office.ctx.runtime.databasePath, made.fileName!))
+    const before = await tableCounts(office)
+    await expect(services['hub.saveBundle'](office.ctx, { sequence: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+    expect(opened).toBe(false)
+    expect(existsSync(path.join(office.dir, 'x.zip'))).toBe(false)
+    expect(await tableCounts(office)).toEqual(before)
   })
 })

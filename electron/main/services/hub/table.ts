@@ -4,7 +4,7 @@ import type { Service } from '../index'
 import { exportBundle } from './export'
 import { listExports, listImports } from './history'
 import { importBundle, verifyBundle } from './import'
-import { keptBundleFile } from './kept-bundles'
+import { keptBundleFile, saveKeptBundle } from './kept-bundles'
 import { currentProgress } from './progress'
 import { generateOfficeKey, listRegisteredOffices, officeKeyInfo, publicKeyFile, registerOfficeKey } from './registry'
 
@@ -14,6 +14,7 @@ export const hubServices: { [M in keyof typeof hubMethods]: Service<M> } = {
   'hub.publicKeyFile': publicKeyFile,
   'hub.export': exportBundle,
   'hub.bundleFile': keptBundleFile,
+  'hub.saveBundle': saveKeptBundle,
   'hub.progress': async () => currentProgress(),
   'hub.exports': listExports,
   'hub.offices': listRegisteredOffices,
