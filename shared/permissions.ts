@@ -149,6 +149,9 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'hub.registerOffice': ADMINISTRATION,
   'hub.verify': SUPERVISION,
   'hub.import': SUPERVISION,
+  'hub.chooseBundle': SUPERVISION,
+  'hub.verifyChosen': SUPERVISION,
+  'hub.importChosen': SUPERVISION,
   'hub.imports': SUPERVISION,
 
   // Each role's home figures; supervisors and administrators may open the others' too. Counts stay within reach.

@@ -9,7 +9,7 @@ import type { Shell } from '../../shared/domain/app-info'
 import type { Database } from './db/schema'
 import type { IntegrityReport } from '../../shared/domain/backup'
 import type { PdfPrinter } from './platform/pdf-printer'
-import type { SaveDialog } from './platform/save-dialog'
+import type { FileDialogs } from './platform/file-dialogs'
 
 export interface Clock {
   now(): Date
@@ -62,8 +62,8 @@ export interface AppContext {
   runtime: RuntimeInfo
   /** Printing HTML to PDF: the Electron shell sets its off-screen window; unset, Debian's Chromium headless is used. */
   pdfPrinter?: PdfPrinter
-  /** Where to save a file the main process writes itself: the desktop's save dialog; unset, the window downloads it. */
-  saveDialog?: SaveDialog
+  /** Which file to read, or where to write one, that the main process handles itself: the desktop's dialogs; unset, the window uploads or downloads it. */
+  fileDialogs?: FileDialogs
 }
 
 /** Who writes reference data and the first account before anyone has signed in. */

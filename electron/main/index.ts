@@ -9,7 +9,7 @@ import { resolveDatabasePath, startApp, type RunningApp } from './startup'
 import { createMainWindow, rendererLocation, startupWindow } from './window'
 import { useSafeStorageForHubKey } from './platform/electron-hub-key'
 import { electronPdfPrinter } from './platform/electron-pdf'
-import { electronSaveDialog } from './platform/electron-save-dialog'
+import { electronFileDialogs } from './platform/electron-file-dialogs'
 
 let running: RunningApp | null = null
 let lock: DatabaseLock | null = null
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     return
   }
   running.ctx.pdfPrinter = electronPdfPrinter()
-  running.ctx.saveDialog = electronSaveDialog()
+  running.ctx.fileDialogs = electronFileDialogs()
   const { url, trustedPrefixes } = rendererLocation()
   registerIpcHandlers(ipcMain, createHandlerTable(running.ctx), trustedPrefixes)
   createMainWindow(trustedPrefixes, url)

@@ -3,6 +3,7 @@
  * key, signed bundles out, verified bundles in, and both histories.
  */
 import type {
+  ChosenBundle,
   HubBundleFile,
   HubBundleSaved,
   HubExportEntry,
@@ -14,7 +15,13 @@ import type {
   OfficePublicKeyFile,
   RegisteredOfficeKey
 } from '../domain/hub'
-import { bundleFileSchema, exportBundleSchema, keptBundleSchema, registerOfficeKeySchema } from '../domain/hub'
+import {
+  bundleFileSchema,
+  chosenBundleSchema,
+  exportBundleSchema,
+  keptBundleSchema,
+  registerOfficeKeySchema
+} from '../domain/hub'
 import { noInput, returns } from './define'
 
 export const hubMethods = {
@@ -59,6 +66,18 @@ export const hubMethods = {
 
   /** Verify and merge a bundle in one transaction; a refused bundle leaves only its refusal in the history. Audited. */
   'hub.import': { input: bundleFileSchema, output: returns<HubImportEntry>() },
+
+  /**
+   * A bundle file chosen in the desktop's open dialog (null if cancelled), read by the main process when verified or
+   * imported by its token: 200 MB never cross from the window as base64. Browser mode uploads with hub.verify/import.
+   */
+  'hub.chooseBundle': { input: noInput, output: returns<ChosenBundle | null>() },
+
+  /** hub.verify of the chosen file. */
+  'hub.verifyChosen': { input: chosenBundleSchema, output: returns<HubVerification>() },
+
+  /** hub.import of the chosen file. Audited. */
+  'hub.importChosen': { input: chosenBundleSchema, output: returns<HubImportEntry>() },
 
   /** Bundles offered to this hub, merged or refused, newest first. */
   'hub.imports': { input: noInput, output: returns<HubImportEntry[]>() }

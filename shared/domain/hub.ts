@@ -80,6 +80,13 @@ export interface HubBundleFile {
   base64: string
 }
 
+/** A bundle file the user chose in the desktop's open dialog: the main process reads it; the window names it by token. */
+export interface ChosenBundle {
+  token: string
+  fileName: string
+  sizeBytes: number
+}
+
 /** A kept bundle saved by the main process where the user chose. */
 export interface HubBundleSaved {
   fileName: string
@@ -220,6 +227,8 @@ export const exportBundleSchema = z
   .strict()
 
 export const keptBundleSchema = z.object({ sequence: z.int('请选择一个数据包').positive('请选择一个数据包') }).strict()
+
+export const chosenBundleSchema = z.object({ token: z.uuid('请重新选择数据包') }).strict()
 
 export const bundleFileSchema = z
   .object({

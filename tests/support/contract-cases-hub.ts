@@ -3,12 +3,14 @@
  * the contract table in contract-cases.ts (run through every transport).
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { expect } from 'vitest'
 import type { hubMethods } from '../../shared/contract/hub'
 import { services } from '../../electron/main/services/index'
+import { keptBundlePath } from '../../electron/main/services/hub/kept-bundles'
 import type { MethodCases } from './contract-cases'
+import { answeringDialogs } from './file-dialogs'
 import { officeId } from './contract-cases'
 import type { TempApp } from './temp-app'
 
@@ -25,6 +27,23 @@ export function hubCases(
     return (await services['hub.bundleFile'](app.ctx, { sequence: made.entry!.sequence })).base64
   }
   const noExtra = (name: string) => async () => [{ input: { [name]: 1 }, field: name }]
+  /** This installation's first bundle, as the office kept it beside the store. */
+  async function keptFile(): Promise<string> {
+    await registeredCaseId()
+    const made = await services['hub.export'](app.ctx, { kind: 'incremental', policy: 'full' })
+    return keptBundlePath(app.ctx.runtime.databasePath, made.fileName!)
+  }
+  /** That bundle chosen in the desktop's open dialog. */
+  async function chosenToken(): Promise<string> {
+    const file = await keptFile()
+    app.ctx.fileDialogs = answeringDialogs({ open: () => file })
+    return (await services['hub.chooseBundle'](app.ctx, {}))!.token
+  }
+  const badTokens = async () => [
+    { input: { token: 'C:/bundles/hub.zip' }, field: 'token', message: '请重新选择数据包' },
+    { input: {}, field: 'token' },
+    { input: { token: '0190a1b2-0000-7000-8000-000000000000', path: '/etc/passwd' }, field: 'path' }
+  ]
   const badSequences = async () => [
     { input: { sequence: 0 }, field: 'sequence', message: '请选择一个数据包' },
     { input: { sequence: 1.5 }, field: 'sequence' },
@@ -100,7 +119,7 @@ export function hubCases(
         // The user's answer to the desktop's save dialog (browser mode and the tests have none of their own).
         const chosen = path.join(app.dir, '报送', made.fileName!)
         mkdirSync(path.dirname(chosen))
-        app.ctx.saveDialog = { choosePath: async () => chosen }
+        app.ctx.fileDialogs = answeringDialogs({ save: () => chosen })
         return {
           input: { sequence: 1 },
           expectData: (saved) => {
@@ -209,6 +228,53 @@ export function hubCases(
         { input: { fileName: 'a.zip', base64: '' }, field: 'base64', message: '请选择文件' },
         { input: { fileName: 'a.zip', base64: 'UEsFBg==', dryRun: true }, field: 'dryRun' }
       ]
+    },
+    'hub.chooseBundle': {
+      good: async () => {
+        const file = await keptFile()
+        app.ctx.fileDialogs = answeringDialogs({ open: () => file })
+        return {
+          input: {},
+          expectData: (chosen) =>
+            expect(chosen).toEqual({
+              token: expect.stringMatching(/^[0-9a-f-]{36}$/),
+              fileName: path.basename(file),
+              sizeBytes: statSync(file).size
+            })
+        }
+      },
+      bad: noExtra('path')
+    },
+    'hub.verifyChosen': {
+      good: async () => ({
+        input: { token: (await chosenToken())! },
+        expectData: (report) => {
+          expect(report.checks.find((c) => c.key === 'hashes')?.status).toBe('passed')
+          expect(report.reason).toMatch(/公钥尚未在本中心登记/)
+        }
+      }),
+      bad: badTokens
+    },
+    'hub.importChosen': {
+      good: async () => {
+        const token = await chosenToken()
+        const key = await services['hub.keyInfo'](app.ctx, {})
+        await services['hub.registerOffice'](app.ctx, {
+          officeId: await officeId(app, 'wutian'),
+          publicKeyPem: key!.publicKeyPem
+        })
+        return {
+          input: { token },
+          expectData: (entry) =>
+            expect(entry).toMatchObject({
+              status: 'accepted',
+              officeCode: 'wutian',
+              sequence: 1,
+              fileName: expect.stringMatching(/^hub-wutian-000001-/)
+            })
+        }
+      },
+      bad: badTokens
     },
     'hub.imports': {
       good: async () => ({ input: {}, expectData: (list) => expect(list).toEqual([]) }),

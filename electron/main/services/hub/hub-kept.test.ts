@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path'
 import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { answeringDialogs } from '../../../../tests/support/file-dialogs'
 import { tableCounts, type TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { BUNDLE_LIMITS } from './bundle-limits'
@@ -126,9 +127,9 @@ describe('kept bundles', () => {
     const made = await exportNext(office)
     const chosen = path.join(office.dir, 'U 盘', made.fileName!)
     mkdirSync(path.dirname(chosen))
-    const asked: string[] = []
     let answer: string | null = null
-    office.ctx.saveDialog = { choosePath: async (fileName) => (asked.push(fileName), answer) }
+    const dialogs = answeringDialogs({ save: () => answer })
+    office.ctx.fileDialogs = dialogs
 
     const before = await tableCounts(office)
     expect(await services['hub.saveBundle'](office.ctx, { sequence: 1 })).toBeNull()
@@ -141,7 +142,7 @@ describe('kept bundles', () => {
       path: chosen
     })
     expect(sha256(readFileSync(chosen))).toBe(made.entry!.sha256)
-    expect(asked).toEqual([made.fileName, made.fileName])
+    expect(dialogs.opened).toEqual([`save:${made.fileName}`, `save:${made.fileName}`])
     const audit = await office.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'summary'])
@@ -158,12 +159,12 @@ describe('kept bundles', () => {
       code: 'FORBIDDEN',
       message: '只有桌面应用能选择保存位置；在浏览器中请用下载保存数据包'
     })
-    let opened = false
-    office.ctx.saveDialog = { choosePath: async () => ((opened = true), path.join(office.dir, 'x.zip')) }
+    const dialogs = answeringDialogs({ save: () => path.join(office.dir, 'x.zip') })
+    office.ctx.fileDialogs = dialogs
     rmSync(keptBundlePath(office.ctx.runtime.databasePath, made.fileName!))
     const before = await tableCounts(office)
     await expect(services['hub.saveBundle'](office.ctx, { sequence: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' })
-    expect(opened).toBe(false)
+    expect(dialogs.opened).toEqual([])
     expect(existsSync(path.join(office.dir, 'x.zip'))).toBe(false)
     expect(await tableCounts(office)).toEqual(before)
   })

@@ -18,26 +18,35 @@ import { importEntryOf } from './history'
 import { mergeBundle } from './merge'
 import { finishProgress, reportProgress } from './progress'
 
-export async function verifyBundle(ctx: AppContext, input: ParsedInput<'hub.verify'>): Promise<HubVerification> {
+export const verifyBundle = (ctx: AppContext, input: ParsedInput<'hub.verify'>): Promise<HubVerification> =>
+  verifyBytes(ctx, () => Buffer.from(input.base64, 'base64'))
+
+export const importBundle = (ctx: AppContext, input: ParsedInput<'hub.import'>): Promise<HubImportEntry> =>
+  importBytes(ctx, input.fileName, () => Buffer.from(input.base64, 'base64'))
+
+/** The bundle's bytes, got once the progress says "checking" (decoding or reading 200 MB takes a moment). */
+type BundleBytes = () => Buffer
+
+export async function verifyBytes(ctx: AppContext, bytes: BundleBytes): Promise<HubVerification> {
   reportProgress('import', 'checking')
   try {
-    return (await checkBundle(ctx.db, Buffer.from(input.base64, 'base64'), checkingProgress)).verification
+    return (await checkBundle(ctx.db, bytes(), checkingProgress)).verification
   } finally {
     finishProgress()
   }
 }
 
-export async function importBundle(ctx: AppContext, input: ParsedInput<'hub.import'>): Promise<HubImportEntry> {
+export async function importBytes(ctx: AppContext, fileName: string, bytes: BundleBytes): Promise<HubImportEntry> {
   reportProgress('import', 'checking')
   try {
-    const bundle = Buffer.from(input.base64, 'base64')
+    const bundle = bytes()
     const checked = await checkBundle(ctx.db, bundle, checkingProgress)
     const manifest = checked.verification.manifest
     const row: HubImportTable = {
       id: uuidv7(),
       imported_at: ctx.clock.now().toISOString(),
       imported_by: ctx.actor.displayName,
-      file_name: input.fileName,
+      file_name: fileName,
       bundle_sha256: checked.verification.bundleSha256,
       size_bytes: bundle.length,
       office_code: manifest?.officeCode ?? null,

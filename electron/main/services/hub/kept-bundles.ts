@@ -104,9 +104,9 @@ export async function saveKeptBundle(
   ctx: AppContext,
   input: ParsedInput<'hub.saveBundle'>
 ): Promise<HubBundleSaved | null> {
-  if (!ctx.saveDialog) throw new AppError('FORBIDDEN', '只有桌面应用能选择保存位置；在浏览器中请用下载保存数据包')
+  if (!ctx.fileDialogs) throw new AppError('FORBIDDEN', '只有桌面应用能选择保存位置；在浏览器中请用下载保存数据包')
   const copy = await checkedCopy(ctx, input.sequence)
-  const target = await ctx.saveDialog.choosePath(copy.fileName, { name: '数据包', extensions: ['zip'] })
+  const target = await ctx.fileDialogs.choosePath(copy.fileName, { name: '数据包', extensions: ['zip'] })
   if (!target) return null
   await writeWhole(target, [copy.bytes])
   await auditHandedOut(ctx, 'hub.saveBundle', copy, target)

@@ -5,6 +5,7 @@ import { exportBundle } from './export'
 import { listExports, listImports } from './history'
 import { importBundle, verifyBundle } from './import'
 import { keptBundleFile, saveKeptBundle } from './kept-bundles'
+import { chooseBundle, importChosen, verifyChosen } from './chosen-bundles'
 import { currentProgress } from './progress'
 import { generateOfficeKey, listRegisteredOffices, officeKeyInfo, publicKeyFile, registerOfficeKey } from './registry'
 
@@ -21,5 +22,8 @@ export const hubServices: { [M in keyof typeof hubMethods]: Service<M> } = {
   'hub.registerOffice': registerOfficeKey,
   'hub.verify': verifyBundle,
   'hub.import': importBundle,
+  'hub.chooseBundle': chooseBundle,
+  'hub.verifyChosen': verifyChosen,
+  'hub.importChosen': importChosen,
   'hub.imports': listImports
 }
