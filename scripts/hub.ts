@@ -17,6 +17,7 @@ import { hubJsonSchemaFiles } from '../shared/rules/hub-json-schema'
 import { services } from '../electron/main/services/index'
 import { startApp, type RunningApp } from '../electron/main/startup'
 import { AppError } from '../electron/main/errors'
+import type { FileDialogs } from '../electron/main/platform/file-dialogs'
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -54,6 +55,7 @@ async function withApp<T>(work: (app: RunningApp) => Promise<T>): Promise<T> {
       if (!office) fail(`没有代码为 ${values.office} 的调解组织`)
       await services['settings.set'](app.ctx, { key: 'installation.officeId', value: office.id })
     }
+    app.ctx.fileDialogs = flagDialogs
     return await work(app)
   } catch (error) {
     // Expected refusals (AppError) are the user's to read, not a stack trace.
@@ -84,9 +86,16 @@ function printVerification(report: HubVerification): void {
   }
 }
 
-const bundleInput = (): { fileName: string; base64: string } => {
-  const file = need(values.in, 'in')
-  return { fileName: path.basename(file), base64: readFileSync(file).toString('base64') }
+/** The command line's answers to the file dialogs: the files named by --in and --out, read and written by the services. */
+const flagDialogs: FileDialogs = {
+  choosePath: async () => path.resolve(need(values.out, 'out')),
+  chooseFile: async () => path.resolve(need(values.in, 'in'))
+}
+
+/** The bundle named by --in, chosen as the desktop's open dialog would choose it. */
+async function chosenToken(app: RunningApp): Promise<string> {
+  const chosen = await services['hub.chooseBundle'](app.ctx, {})
+  return chosen!.token
 }
 
 const command = positionals[0]
@@ -106,16 +115,17 @@ switch (command) {
   case 'export': {
     const policy = values.policy as PiiPolicy
     if (!PII_POLICIES.includes(policy)) fail('--policy 只能是 full 或 masked')
-    const out = need(values.out, 'out')
+    need(values.out, 'out')
     const result = await withApp(async (app) => {
       const made = await services['hub.export'](app.ctx, { kind: values.full ? 'full' : 'incremental', policy })
-      if (!made.entry) return { made, file: null }
-      return { made, file: await services['hub.bundleFile'](app.ctx, { sequence: made.entry.sequence }) }
+      if (!made.entry) return { made, saved: null }
+      return { made, saved: await services['hub.saveBundle'](app.ctx, { sequence: made.entry.sequence }) }
     })
     console.log(result.made.message)
-    if (result.file && result.made.entry) {
-      writeFileSync(out, Buffer.from(result.file.base64, 'base64'))
-      console.log(`已写入 ${out}：${result.made.entry.sizeBytes} 字节，SHA-256 ${result.made.entry.sha256}`)
+    if (result.saved && result.made.entry) {
+      console.log(
+        `已写入 ${result.saved.path}：${result.made.entry.sizeBytes} 字节，SHA-256 ${result.made.entry.sha256}`
+      )
     }
     break
   }
@@ -141,14 +151,16 @@ switch (command) {
     break
   }
   case 'verify': {
-    const report = await withApp((app) => services['hub.verify'](app.ctx, bundleInput()))
+    const report = await withApp(async (app) =>
+      services['hub.verifyChosen'](app.ctx, { token: await chosenToken(app) })
+    )
     printVerification(report)
     console.log(report.ok ? '校验通过' : `校验未通过：${report.reason}`)
     process.exitCode = report.ok ? 0 : 1
     break
   }
   case 'import': {
-    const entry = await withApp((app) => services['hub.import'](app.ctx, bundleInput()))
+    const entry = await withApp(async (app) => services['hub.importChosen'](app.ctx, { token: await chosenToken(app) }))
     printVerification(entry.verification)
     if (entry.status === 'accepted') {
       const m = entry.merged!

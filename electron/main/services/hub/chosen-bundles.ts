@@ -31,6 +31,8 @@ export async function chooseBundle(ctx: AppContext): Promise<ChosenBundle | null
   if (!ctx.fileDialogs) throw new AppError('FORBIDDEN', '只有桌面应用能在本机选择文件；在浏览器中请用“选择数据包…”上传')
   const file = await ctx.fileDialogs.chooseFile({ name: '数据包', extensions: ['zip'] })
   if (!file) return null
+  // A dialog offers only files that are there; the command line's --in may name one that is not.
+  if (!existsSync(file)) throw new AppError('NOT_FOUND', `所选文件 ${file} 不存在`)
   const sizeBytes = statSync(file).size
   if (sizeBytes > BUNDLE_LIMITS.maxArchiveBytes) throw tooLarge(sizeBytes)
   const token = randomUUID()

@@ -70,6 +70,7 @@ describe('a bundle chosen in the open dialog', () => {
       code: 'NOT_FOUND'
     })
     rmSync(file)
+    await expect(choose(file)).rejects.toMatchObject({ code: 'NOT_FOUND', message: `所选文件 ${file} 不存在` })
     await expect(services['hub.importChosen'](hub.ctx, { token: chosen!.token })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: `所选数据包 ${file} 已被移走或删除，请重新选择`

@@ -108,6 +108,8 @@ export async function saveKeptBundle(
   const copy = await checkedCopy(ctx, input.sequence)
   const target = await ctx.fileDialogs.choosePath(copy.fileName, { name: '数据包', extensions: ['zip'] })
   if (!target) return null
+  // A dialog offers only folders that are there; the command line's --out may name a new one.
+  mkdirSync(path.dirname(target), { recursive: true })
   await writeWhole(target, [copy.bytes])
   await auditHandedOut(ctx, 'hub.saveBundle', copy, target)
   return { fileName: copy.fileName, path: target }
