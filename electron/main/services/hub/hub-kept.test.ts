@@ -79,6 +79,15 @@ describe('kept bundles', () => {
     })
   })
 
+  it('removes what an export cut short by a crash left, and keeps the bundles made before', async () => {
+    const first = await exportNext(office)
+    const left = path.join(folder(), 'hub-wutian-000002-20261201.zip.part')
+    writeFileSync(left, Buffer.alloc(100))
+    await registerCaseAt(office, 2, ['李娜', '张伟'])
+    const second = await exportNext(office)
+    expect(readdirSync(folder()).sort()).toEqual([first.fileName, second.fileName].sort())
+  })
+
   it('leaves no file behind for a bundle that was not recorded, and the next export makes that number', async () => {
     // The history row cannot be written (the store refuses it), after the archive was kept.
     await sql`create trigger refuse_export before insert on hub_exports begin select raise(abort, 'disk full'); end`.execute(

@@ -1,12 +1,13 @@
 /*
  * The office's own copy of every bundle it makes, in `<database>.hub-exports/`
  * beside the store. The export writes the archive there, piece by piece,
- * instead of handing 200 MB of base64 to the window; the window then asks for
- * the file (hub.bundleFile) to save where the user wants. A bundle lost on its
- * way to the hub can be sent again: the chain cannot be made again without it.
+ * instead of handing 200 MB of base64 to the window. The desktop window then
+ * has the main process copy it where the user chooses (hub.saveBundle);
+ * browser mode downloads it (hub.bundleFile). A bundle lost on its way to the
+ * hub can be sent again: the chain cannot be made again without it.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import path from 'node:path'
 import type { HubBundleFile, HubBundleSaved } from '../../../../shared/domain/hub'
@@ -29,7 +30,9 @@ async function writeWhole(target: string, pieces: readonly Buffer[]): Promise<vo
   const partial = `${target}.part`
   const file = await open(partial, 'w')
   try {
-    await file.writev(pieces as Buffer[])
+    const { bytesWritten } = await file.writev(pieces as Buffer[])
+    const size = pieces.reduce((sum, piece) => sum + piece.length, 0)
+    if (bytesWritten !== size) throw new Error(`${partial}: wrote ${bytesWritten} of ${size} bytes`)
     await file.datasync()
   } catch (error) {
     await file.close()
@@ -48,7 +51,10 @@ async function writeWhole(target: string, pieces: readonly Buffer[]): Promise<vo
  */
 export async function keepBundle(dbPath: string, fileName: string, pieces: readonly Buffer[]): Promise<string> {
   const target = keptBundlePath(dbPath, fileName)
-  mkdirSync(path.dirname(target), { recursive: true })
+  const folder = path.dirname(target)
+  mkdirSync(folder, { recursive: true })
+  // What an export cut short by a crash left: never a bundle, never named like one.
+  for (const left of readdirSync(folder)) if (left.endsWith('.part')) rmSync(path.join(folder, left), { force: true })
   if (existsSync(target)) renameSync(target, target.replace(/\.zip$/, `-replaced-${Date.now()}.zip`))
   await writeWhole(target, [...pieces])
   return target
