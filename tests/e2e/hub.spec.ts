@@ -161,6 +161,17 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
     } finally {
       BUNDLE_LIMITS.maxArchiveBytes = limit
     }
+
+    // The bundle made and the copy handed out are in the audit log, in words rather than method names.
+    await page.getByRole('menuitem', { name: '审计日志' }).click()
+    const audit = page.getByTestId('audit-table')
+    await expect(audit).toContainText('下载上报数据包（本机副本）')
+    await expect(audit).toContainText('生成上报数据包')
+    await expect(audit).toContainText('导入上报数据包')
+    await expect(audit).toContainText('调解组织公钥')
+    await expect(audit).not.toContainText('hub.')
+    await expect(audit).not.toContainText('hub_')
+    await desk.screenshot(page, '7-audit')
   } finally {
     await office.dispose()
   }

@@ -1,13 +1,16 @@
 /*
- * The audit log reads in Chinese: every action a service writes to it has a
- * zh-CN name (AUDIT_ACTION_LABELS), or the screen would show the method's
- * code name. The actions are found where they are written: the literal
- * passed to each of the audited writers in the services' source.
+ * The audit log reads in Chinese: every action a service writes to it, and
+ * every kind of record, has a zh-CN name (AUDIT_ACTION_LABELS,
+ * AUDIT_ENTITY_LABELS), or the screen would show a method's or a table's
+ * code name. They are found where they are written: the literal passed to
+ * each of the audited writers in the services' source, and each record's
+ * `entity`.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AUDIT_ACTION_LABELS, auditActionLabel } from '../../../../shared/domain/audit'
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditActionLabel } from '../../../../shared/domain/audit'
+import { HUB_ENTITIES } from '../../../../shared/domain/hub-entities'
 
 const SERVICES = path.resolve(import.meta.dirname, '..')
 /** Every function that takes the audited action as its second argument, after the context. */
@@ -25,6 +28,8 @@ const CALL = new RegExp(`\\b(?:${WRITERS.join('|')})\\(\\s*ctx,\\s*'([a-zA-Z]+\\
 const CHOICE = new RegExp(`\\b(?:${WRITERS.join('|')})\\(\\s*ctx,\\s*[\\w.!]+ \\? '([\\w.]+)' : '([\\w.]+)'`, 'g')
 /** A password stored takes its action last. */
 const PASSWORD = /\bstorePassword\(ctx, [^,]+, [^,]+, '([\w.]+)'\)/g
+/** A record named where it is written (the synchronised tables are named from HUB_ENTITIES). */
+const ENTITY = /\bentity: '([a-z_]+)'/g
 /** Written from a template: `backups.${kind}`, for the two kinds a backup is taken as. */
 const FROM_TEMPLATES = ['backups.daily', 'backups.manual']
 
@@ -48,6 +53,14 @@ function writtenActions(): Set<string> {
   return actions
 }
 
+function writtenEntities(): Set<string> {
+  const entities = new Set(HUB_ENTITIES.map((entity) => entity.file))
+  for (const file of sourceFiles(SERVICES)) {
+    for (const match of readFileSync(file, 'utf8').matchAll(ENTITY)) entities.add(match[1])
+  }
+  return entities
+}
+
 describe('audit action names', () => {
   it('names every action the services write in zh-CN', () => {
     const actions = writtenActions()
@@ -64,6 +77,13 @@ describe('audit action names', () => {
     }
     const unnamed = [...actions].filter((action) => !(action in AUDIT_ACTION_LABELS))
     expect(unnamed).toEqual([])
+  })
+
+  it('names every kind of record the services write in zh-CN', () => {
+    const entities = writtenEntities()
+    for (const known of ['hub_exports', 'hub_office_keys', 'holiday_years', 'case_events'])
+      expect(entities).toContain(known)
+    expect([...entities].filter((entity) => !(entity in AUDIT_ENTITY_LABELS))).toEqual([])
   })
 
   it('shows a hub bundle handed out in words, not as a method name', () => {
