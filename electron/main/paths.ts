@@ -19,3 +19,10 @@ export function userDataDir(
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', APP_NAME)
   return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), APP_NAME)
 }
+
+/** The database file's name without its extension: what the files kept with it are named after. */
+export const storeStem = (dbPath: string): string => path.basename(dbPath).replace(/\.[^.]*$/, '')
+
+/** `<folder of the database>/<stem><suffix>`: a file or folder that belongs to this store and sits beside it. */
+export const besideStore = (dbPath: string, suffix: string): string =>
+  path.join(path.dirname(dbPath), `${storeStem(dbPath)}${suffix}`)

@@ -43,6 +43,7 @@ import * as mUnassignedOffice from './migrations/2026_12_06_2200_keep_unassigned
 import * as mMediatorOpenCases from './migrations/2026_12_07_0100_create_mediator_open_cases'
 import * as mOfficeRiskOpen from './migrations/2026_12_07_0300_index_open_cases_by_office_and_risk'
 import * as mDueBySeq from './migrations/2026_12_07_0400_index_due_dates_by_seq'
+import { storeStem } from '../paths'
 
 /** Names sort in the order they run; a released entry is never edited or removed. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -164,6 +165,6 @@ async function holdsTables(db: Kysely<any>): Promise<boolean> {
 /** `<dir>/backups/<name>-<yyyymmddThhmmss>-before-<migration>.sqlite` beside the database. */
 export function backupPathFor(dbPath: string, migrationName: string, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
-  const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
+  const base = storeStem(dbPath)
   return path.join(path.dirname(dbPath), 'backups', `${base}-${stamp}-before-${migrationName}.sqlite`)
 }

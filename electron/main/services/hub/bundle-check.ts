@@ -15,7 +15,7 @@ import { HUB_ENTITIES, HUB_ENTITY_BY_FILE, TOMBSTONES_FILE } from '../../../../s
 import { manifestSchema, type BundleManifest } from '../../../../shared/rules/hub-manifest'
 import type { Database } from '../../db/schema'
 import type { HubOfficeKeyTable } from '../../db/schema-hub'
-import { sha256Hex } from './export'
+import { sha256Hex } from './zip-writer'
 import { BUNDLE_LIMITS } from './bundle-limits'
 import { DATA_FILE_NAMES, scanBundle, type BundleRows, type ScanResult } from './bundle-scan'
 import { openZip, ZipRefusal, type ZipArchive } from './zip-reader'

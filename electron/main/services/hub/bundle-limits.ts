@@ -23,3 +23,6 @@ export const BUNDLE_LIMITS = {
   batchRows: 2_000,
   maxRatio: 200
 }
+
+/** A size in MB with one decimal, as the refusals of a too-large bundle give it. */
+export const megabytes = (bytes: number): string => (bytes / 1024 ** 2).toFixed(1)

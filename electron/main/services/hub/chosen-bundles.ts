@@ -13,17 +13,16 @@ import type { ChosenBundle, HubImportEntry, HubVerification } from '../../../../
 import type { ParsedInput } from '../../../../shared/ipc-contract'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
-import { BUNDLE_LIMITS } from './bundle-limits'
+import { BUNDLE_LIMITS, megabytes } from './bundle-limits'
 import { importBytes, verifyBytes } from './import'
 
 /** The files chosen in this process, by token. */
 const chosenFiles = new WeakMap<AppContext, Map<string, string>>()
 
 function tooLarge(bytes: number): AppError {
-  const mb = (n: number) => (n / 1024 ** 2).toFixed(1)
   return new AppError(
     'VALIDATION_FAILED',
-    `所选文件 ${mb(bytes)} MB，超过可接收的上限 ${mb(BUNDLE_LIMITS.maxArchiveBytes)} MB，不是可导入的数据包`
+    `所选文件 ${megabytes(bytes)} MB，超过可接收的上限 ${megabytes(BUNDLE_LIMITS.maxArchiveBytes)} MB，不是可导入的数据包`
   )
 }
 

@@ -20,18 +20,12 @@ import { writeChange } from '../write'
 import { carriesChanges, collectRows, EXPORT_READING, type RowSink } from './export-rows'
 import { openSideReader } from './export-side'
 import { exportEntryOf } from './history'
-import { BUNDLE_LIMITS } from './bundle-limits'
+import { BUNDLE_LIMITS, megabytes } from './bundle-limits'
 import { ensureOfficeKey } from './office-key'
 import { finishProgress, reportProgress } from './progress'
 import { requireThisOffice } from './this-office'
 import { keepBundle } from './kept-bundles'
-import { EntryWriter, piecesOf, sizeOf, zipPieces, type PendingEntry } from './zip-writer'
-
-/** The SHA-256 of bytes given whole or in pieces (ZipInput['data']). */
-export const sha256Hex = (data: Buffer | readonly Buffer[]): string =>
-  piecesOf(data)
-    .reduce((hash, piece) => hash.update(piece), createHash('sha256'))
-    .digest('hex')
+import { EntryWriter, sha256Hex, sizeOf, zipPieces, type PendingEntry } from './zip-writer'
 
 const NEWLINE = Buffer.from('\n')
 
@@ -182,10 +176,9 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
     const zipBytes = sizeOf(zip)
     if (zipBytes > BUNDLE_LIMITS.maxArchiveBytes) {
       // The hub refuses a larger archive unread; recording it would move this office's chain past a bundle it can never take.
-      const mb = (bytes: number) => (bytes / 1024 ** 2).toFixed(1)
       throw new AppError(
         'EXPORT_FAILED',
-        `数据包压缩后 ${mb(zipBytes)} MB，超过区中心可接收的上限 ${mb(BUNDLE_LIMITS.maxArchiveBytes)} MB：未生成数据包，上报序号未变`
+        `数据包压缩后 ${megabytes(zipBytes)} MB，超过区中心可接收的上限 ${megabytes(BUNDLE_LIMITS.maxArchiveBytes)} MB：未生成数据包，上报序号未变`
       )
     }
     const fileName = `hub-${office.code}-${String(sequence).padStart(6, '0')}-${createdAt.slice(0, 10).replace(/-/g, '')}.zip`

@@ -9,7 +9,7 @@ import { HUB_ENTITY_BY_FILE } from '../../../../shared/domain/hub-entities'
 import { lineOfRow, rowOfLine } from '../../../../shared/rules/hub-rows'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
-import { sha256Hex } from './export'
+import { sha256Hex } from './zip-writer'
 import {
   countsBesidesImportRecord,
   entriesOf,

@@ -6,7 +6,6 @@
  * browser mode downloads it (hub.bundleFile). A bundle lost on its way to the
  * hub can be sent again: the chain cannot be made again without it.
  */
-import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import path from 'node:path'
@@ -15,9 +14,11 @@ import type { ParsedInput } from '../../../../shared/ipc-contract'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { recordAuditOnly } from '../write'
+import { sha256Hex } from './zip-writer'
+import { besideStore } from '../../paths'
 
 export function keptBundleFolder(dbPath: string): string {
-  return path.join(path.dirname(dbPath), `${path.basename(dbPath).replace(/\.[^.]*$/, '')}.hub-exports`)
+  return besideStore(dbPath, '.hub-exports')
 }
 
 export const keptBundlePath = (dbPath: string, fileName: string): string =>
@@ -79,7 +80,7 @@ async function checkedCopy(
     )
   }
   const bytes = readFileSync(file)
-  if (createHash('sha256').update(bytes).digest('hex') !== row.sha256) {
+  if (sha256Hex(bytes) !== row.sha256) {
     throw new AppError(
       'CONFLICT',
       `第 ${sequence} 号数据包的本机副本（${row.file_name}）已被改动，SHA-256 与导出记录不符，不能报送`

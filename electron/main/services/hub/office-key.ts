@@ -7,11 +7,11 @@
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto'
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import { z } from '../../../../shared/validation'
 import type { AppContext } from '../../context'
 import { AppError } from '../../errors'
 import { activeProtector, protectorFor } from './key-protector'
+import { besideStore } from '../../paths'
 
 export interface OfficeKey {
   privateKey: KeyObject
@@ -33,7 +33,7 @@ const keyFileSchema = z.strictObject({
 /** `<database>.office-key.json` beside the store: a copied database without it cannot sign as the office. */
 export function keyFilePath(ctx: AppContext): string {
   const dbPath = ctx.runtime.databasePath
-  return path.join(path.dirname(dbPath), `${path.basename(dbPath).replace(/\.[^.]*$/, '')}.office-key.json`)
+  return besideStore(dbPath, '.office-key.json')
 }
 
 /** `sha256:` + hex of the SubjectPublicKeyInfo DER bytes: the same on both sides whatever the PEM's line breaks. */

@@ -3,6 +3,7 @@
  * entries, no ZIP64, no extra fields, fixed timestamps. Kept small and ours
  * so that the bytes we sign and hash are exactly the bytes we chose.
  */
+import { createHash } from 'node:crypto'
 import { constants, crc32, createDeflateRaw, deflateRawSync } from 'node:zlib'
 
 export interface ZipInput {
@@ -15,6 +16,11 @@ export interface ZipInput {
 const DEFLATE_CHUNK_BYTES = 4 * 1024 * 1024
 
 export const piecesOf = (data: ZipInput['data']): readonly Buffer[] => (Buffer.isBuffer(data) ? [data] : data)
+/** The SHA-256 of bytes given whole or in pieces: a file of the bundle, or the archive itself. */
+export const sha256Hex = (data: ZipInput['data']): string =>
+  piecesOf(data)
+    .reduce((hash, piece) => hash.update(piece), createHash('sha256'))
+    .digest('hex')
 export const sizeOf = (data: ZipInput['data']): number => piecesOf(data).reduce((sum, piece) => sum + piece.length, 0)
 const crcOf = (data: ZipInput['data']): number => piecesOf(data).reduce((crc, piece) => crc32(piece, crc), 0)
 

@@ -12,6 +12,7 @@ import sqlite3 from 'sqlite3'
 import type { BackupEntry, BackupKind, IntegrityReport } from '../../../../shared/domain/backup'
 import { UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
 import type { StartProgressListener } from '../../startup-progress'
+import { storeStem } from '../../paths'
 
 const NAME = /^(.+)-(\d{8}T\d{6})-(daily|manual|before-restore|before-.+)\.sqlite$/
 
@@ -29,7 +30,7 @@ function stampOf(now: Date): string {
  * overwritten (two restores in one second would otherwise replace the first kept store).
  */
 export function backupPath(dbPath: string, kind: 'daily' | 'manual' | 'before-restore', now: Date): string {
-  const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
+  const base = storeStem(dbPath)
   for (let at = now.getTime(); ; at += 1000) {
     const candidate = path.join(backupFolder(dbPath), `${base}-${stampOf(new Date(at))}-${kind}.sqlite`)
     if (!existsSync(candidate)) return candidate
@@ -88,7 +89,7 @@ async function copyWhole(from: string, to: string, onCopied: (copiedBytes: numbe
 function ownFiles(dbPath: string, asBackup: (fileName: string) => string) {
   const folder = backupFolder(dbPath)
   if (!existsSync(folder)) return []
-  const base = path.basename(dbPath).replace(/\.[^.]*$/, '')
+  const base = storeStem(dbPath)
   return readdirSync(folder).flatMap((fileName) => {
     const match = NAME.exec(asBackup(fileName))
     return match && match[1] === base ? [{ path: path.join(folder, fileName), fileName, match }] : []
