@@ -12,7 +12,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { HUB_CHECK_LABELS, PII_POLICIES, type HubVerification, type PiiPolicy } from '../shared/domain/hub'
+import {
+  HUB_CHECK_LABELS,
+  PII_POLICIES,
+  removedCopiesText,
+  type HubVerification,
+  type PiiPolicy
+} from '../shared/domain/hub'
 import { hubJsonSchemaFiles } from '../shared/rules/hub-json-schema'
 import { services } from '../electron/main/services/index'
 import { startApp, type RunningApp } from '../electron/main/startup'
@@ -127,6 +133,7 @@ switch (command) {
         `已写入 ${result.saved.path}：${result.made.entry.sizeBytes} 字节，SHA-256 ${result.made.entry.sha256}`
       )
     }
+    if (result.made.removedCopies.length) console.log(removedCopiesText(result.made.removedCopies))
     break
   }
   case 'register': {

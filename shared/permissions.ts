@@ -143,6 +143,7 @@ export const PERMISSIONS: Record<MethodName, Access> = {
   'hub.export': SUPERVISION,
   'hub.bundleFile': SUPERVISION,
   'hub.saveBundle': SUPERVISION,
+  'hub.deleteBundle': SUPERVISION,
   'hub.progress': SUPERVISION,
   'hub.exports': SUPERVISION,
   'hub.offices': SUPERVISION,

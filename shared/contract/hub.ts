@@ -4,6 +4,7 @@
  */
 import type {
   ChosenBundle,
+  HubBundleDeleted,
   HubBundleFile,
   HubBundleSaved,
   HubExportEntry,
@@ -48,6 +49,12 @@ export const hubMethods = {
    * mode has no dialog and downloads with hub.bundleFile. Both are audited.
    */
   'hub.saveBundle': { input: keptBundleSchema, output: returns<HubBundleSaved | null>() },
+
+  /**
+   * Remove the kept copy of bundle N (the window asks first). Refused for the newest bundle, which the hub may not
+   * have yet; the history row stays. Audited.
+   */
+  'hub.deleteBundle': { input: keptBundleSchema, output: returns<HubBundleDeleted>() },
 
   /** What the running export or import is doing, for a progress bar. */
   'hub.progress': { input: noInput, output: returns<HubProgress>() },

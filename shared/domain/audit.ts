@@ -140,6 +140,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'hub.export': '生成上报数据包',
   'hub.bundleFile': '下载上报数据包（本机副本）',
   'hub.saveBundle': '另存上报数据包（本机副本）',
+  'hub.deleteBundle': '删除上报数据包（本机副本）',
+  'hub.removeOldCopies': '按保留规则删除较早数据包的本机副本',
   'hub.import': '导入上报数据包'
 }
 

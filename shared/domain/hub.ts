@@ -93,6 +93,23 @@ export interface HubBundleSaved {
   path: string
 }
 
+/**
+ * How many bundles keep their copy beside the store: the newest ones, which
+ * the hub may not have yet. An older copy is removed when a new bundle is
+ * made (a full bundle of a busy office is 200 MB); each removal is audited.
+ */
+export const KEPT_BUNDLE_COUNT = 10
+
+/** What an export's keeping rule removed, in words ("" when nothing). */
+export const removedCopiesText = (sequences: readonly number[]): string =>
+  sequences.length ? `按保留规则删除了第 ${sequences.join('、')} 号数据包的本机副本` : ''
+
+/** A kept copy removed by hand (hub.deleteBundle): which bundle, and its file. */
+export interface HubBundleDeleted {
+  sequence: number
+  fileName: string
+}
+
 export interface HubExportResult {
   /** True when nothing changed since the last export: no bundle was made. */
   nothingToExport: boolean
@@ -100,6 +117,8 @@ export interface HubExportResult {
   entry: HubExportEntry | null
   /** The bundle's file name; its bytes are kept beside the store and fetched with hub.bundleFile. */
   fileName: string | null
+  /** Older bundles whose copies this export removed (only the newest KEPT_BUNDLE_COUNT keep theirs). */
+  removedCopies: number[]
 }
 
 export const HUB_PHASES = ['idle', 'reading', 'packing', 'checking', 'merging', 'indexing', 'done'] as const

@@ -132,6 +132,18 @@ export const test = base.extend<
       async screenshot(page, name) {
         const spec = path.basename(testInfo.file).replace(/\.spec\.ts$/, '')
         const file = path.join(SCREENSHOT_DIR, `${spec}-${name}.png`)
+        // A dialog or toast still fading in is half transparent in the picture: let finite animations end (2 s at most).
+        await page.evaluate(() =>
+          Promise.race([
+            Promise.all(
+              document
+                .getAnimations()
+                .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+                .map((a) => a.finished.catch(() => undefined))
+            ),
+            new Promise((resolve) => setTimeout(resolve, 2000))
+          ])
+        )
         await page.screenshot({ path: file, fullPage: true })
         return file
       }

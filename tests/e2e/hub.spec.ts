@@ -162,11 +162,35 @@ test('an office’s bundle is verified and merged at the hub, and a tampered cop
       BUNDLE_LIMITS.maxArchiveBytes = limit
     }
 
+    // Two more bundles: the older one's copy may be removed by hand, after a yes; the newest one's may not.
+    for (const sequence of [2, 3]) {
+      const made = page.waitForEvent('download')
+      await page.getByTestId('hub-export-button').click()
+      expect((await made).suggestedFilename()).toContain(`-00000${sequence}-`)
+      await expect(hub.exportHistory.locator('tbody tr')).toHaveCount(sequence)
+    }
+    await expect(page.getByTestId('hub-export-keeping')).toContainText('本机保留最近 10 个数据包的副本')
+    await expect(page.getByTestId('hub-export-delete-3')).toHaveCount(0)
+    await expect(page.locator('.el-message')).toHaveCount(0) // the export toasts gone, for a clear picture
+    await page.getByTestId('hub-export-delete-2').click()
+    const asked = page.getByRole('dialog', { name: '删除本机副本' })
+    await expect(asked).toContainText('删除后不能再另存或重新报送这个数据包')
+    await desk.screenshot(page, '6b-delete-copy-asked')
+    await asked.getByRole('button', { name: '返回' }).click()
+    await expect(page.getByTestId('hub-export-save-2')).toBeVisible()
+    await page.getByTestId('hub-export-delete-2').click()
+    await asked.getByRole('button', { name: '删除' }).click()
+    await expect(page.getByText('已删除第 2 号数据包的本机副本')).toBeVisible()
+    await expect(hub.exportHistory.locator('tbody tr').nth(1)).toContainText('已不在')
+    await expect(page.getByTestId('hub-export-save-3')).toBeVisible()
+    await desk.screenshot(page, '6c-copy-deleted')
+
     // The bundle made and the copy handed out are in the audit log, in words rather than method names.
     await page.getByRole('menuitem', { name: '审计日志' }).click()
     const audit = page.getByTestId('audit-table')
     await expect(audit).toContainText('下载上报数据包（本机副本）')
     await expect(audit).toContainText('生成上报数据包')
+    await expect(audit).toContainText('删除上报数据包（本机副本）')
     await expect(audit).toContainText('导入上报数据包')
     await expect(audit).toContainText('调解组织公钥')
     await expect(audit).not.toContainText('hub.')

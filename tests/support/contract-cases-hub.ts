@@ -3,7 +3,7 @@
  * the contract table in contract-cases.ts (run through every transport).
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { expect } from 'vitest'
 import type { hubMethods } from '../../shared/contract/hub'
@@ -125,6 +125,21 @@ export function hubCases(
           expectData: (saved) => {
             expect(saved).toEqual({ fileName: made.fileName, path: chosen })
             expect(createHash('sha256').update(readFileSync(chosen)).digest('hex')).toBe(made.entry!.sha256)
+          }
+        }
+      },
+      bad: badSequences
+    },
+    'hub.deleteBundle': {
+      good: async () => {
+        const older = await keptFile()
+        // Bundle 1 is no longer the newest once bundle 2 is made: its copy may go.
+        await services['hub.export'](app.ctx, { kind: 'full', policy: 'full' })
+        return {
+          input: { sequence: 1 },
+          expectData: (deleted) => {
+            expect(deleted).toEqual({ sequence: 1, fileName: path.basename(older) })
+            expect(existsSync(older)).toBe(false)
           }
         }
       },

@@ -25,6 +25,7 @@ import { ensureOfficeKey } from './office-key'
 import { finishProgress, reportProgress } from './progress'
 import { requireThisOffice } from './this-office'
 import { keepBundle } from './kept-bundles'
+import { removeOldCopies } from './kept-removal'
 import { EntryWriter, sha256Hex, sizeOf, zipPieces, type PendingEntry } from './zip-writer'
 
 const NEWLINE = Buffer.from('\n')
@@ -132,7 +133,8 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
         nothingToExport: true,
         message: `自上次导出（第 ${snapshot.last?.sequence ?? 0} 号数据包）以来没有任何变更，未生成数据包`,
         entry: null,
-        fileName: null
+        fileName: null,
+        removedCopies: []
       }
     }
 
@@ -211,7 +213,22 @@ export async function exportBundle(ctx: AppContext, input: ParsedInput<'hub.expo
       throw error
     }
     const entry: HubExportEntry = exportEntryOf(row, true)
-    return { nothingToExport: false, message: `已生成第 ${sequence} 号数据包`, entry, fileName }
+    const made = `已生成第 ${sequence} 号数据包`
+    try {
+      const removedCopies = await removeOldCopies(ctx)
+      return { nothingToExport: false, message: made, entry, fileName, removedCopies }
+    } catch (error) {
+      // The bundle is made and recorded; only the tidying failed, and every copy it could not remove is still there.
+      ctx.log.error('hub.export: old copies not removed', error)
+      const reason = error instanceof Error ? error.message : String(error)
+      return {
+        nothingToExport: false,
+        message: `${made}；较早数据包的本机副本未能按保留规则删除（${reason}）`,
+        entry,
+        fileName,
+        removedCopies: []
+      }
+    }
   } finally {
     finishProgress()
   }

@@ -5,6 +5,7 @@ import { exportBundle } from './export'
 import { listExports, listImports } from './history'
 import { importBundle, verifyBundle } from './import'
 import { keptBundleFile, saveKeptBundle } from './kept-bundles'
+import { deleteKeptBundle } from './kept-removal'
 import { chooseBundle, importChosen, verifyChosen } from './chosen-bundles'
 import { currentProgress } from './progress'
 import { generateOfficeKey, listRegisteredOffices, officeKeyInfo, publicKeyFile, registerOfficeKey } from './registry'
@@ -16,6 +17,7 @@ export const hubServices: { [M in keyof typeof hubMethods]: Service<M> } = {
   'hub.export': exportBundle,
   'hub.bundleFile': keptBundleFile,
   'hub.saveBundle': saveKeptBundle,
+  'hub.deleteBundle': deleteKeptBundle,
   'hub.progress': async () => currentProgress(),
   'hub.exports': listExports,
   'hub.offices': listRegisteredOffices,

@@ -21,7 +21,8 @@ const WRITERS = [
   'changeStatus',
   'storeDocument',
   'calendarWrite',
-  'auditHandedOut'
+  'auditHandedOut',
+  'removeAudited'
 ]
 const CALL = new RegExp(`\\b(?:${WRITERS.join('|')})\\(\\s*ctx,\\s*'([a-zA-Z]+\\.[a-zA-Z]+)'`, 'g')
 /** Actions named in a choice between two literals: `input.id ? 'a.b' : 'a.c'`. */
@@ -68,6 +69,7 @@ describe('audit action names', () => {
     for (const known of [
       'hub.export',
       'hub.saveBundle',
+      'hub.removeOldCopies',
       'cases.close',
       'hearings.postpone',
       'users.disable',
