@@ -16,6 +16,7 @@ import { serveStaticFile } from '../../electron/main/http/static-files'
 import { createHandlerTable, invokeByName, type HandlerTable } from '../../electron/main/ipc/register'
 import { startApp, type RunningApp } from '../../electron/main/startup'
 import { services } from '../../electron/main/services/index'
+import type { Shell } from '../../shared/domain/app-info'
 
 const RENDERER_DIR = path.resolve(process.env.MCD_OUT_DIR ?? 'out', 'renderer')
 export const SCREENSHOT_DIR = path.resolve('test-results/screens')
@@ -46,11 +47,16 @@ function installApi(shape: Record<string, Record<string, string>>): void {
 export const E2E_ADMIN = { username: 'admin', displayName: '王主任', password: 'Ouhai2026' }
 
 export const test = base.extend<
-  { desk: Desk; consoleErrors: string[]; accounts: 'admin-signed-in' | 'not-set-up' },
+  { desk: Desk; consoleErrors: string[]; accounts: 'admin-signed-in' | 'not-set-up'; shell: Shell },
   { rendererUrl: string }
 >({
   /** By default the first administrator exists and is signed in, as after first run; `not-set-up` starts before that. */
   accounts: ['admin-signed-in', { option: true }],
+  /**
+   * The shell app.info reports. `electron` takes the window's desktop branches (the file dialogs, answered by the
+   * test through `ctx.fileDialogs`, as the Electron adapter answers in the desktop app); everything else is the same.
+   */
+  shell: ['harness', { option: true }],
 
   rendererUrl: [
     // Playwright reads a fixture's dependencies from its destructuring pattern: `{}` means none.
@@ -75,11 +81,11 @@ export const test = base.extend<
     expect(errors, 'the page logged errors').toEqual([])
   },
 
-  desk: async ({ rendererUrl, accounts }, use, testInfo) => {
+  desk: async ({ rendererUrl, accounts, shell }, use, testInfo) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-e2e-'))
     const dbPath = path.join(dir, 'desk.sqlite')
     const silent = { error: (m: string, d?: unknown) => console.error(m, d), info: () => {} }
-    let app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
+    let app = await startApp({ databasePath: dbPath, shell, log: silent })
     if (accounts === 'admin-signed-in') await services['auth.setupAdmin'](app.ctx, E2E_ADMIN)
     let handlers: HandlerTable = createHandlerTable(app.ctx)
     let ready: Promise<void> = Promise.resolve()
@@ -107,7 +113,7 @@ export const test = base.extend<
       async restart(whileClosed) {
         const reopened = await closeStore()
         await whileClosed?.()
-        app = await startApp({ databasePath: dbPath, shell: 'harness', log: silent })
+        app = await startApp({ databasePath: dbPath, shell, log: silent })
         // A restart ends the session; the tests that restart are about the store, so the admin signs in again.
         if (app.ctx.session.accountsEnabled) {
           await services['auth.signIn'](app.ctx, { username: E2E_ADMIN.username, password: E2E_ADMIN.password })

@@ -35,7 +35,7 @@ export async function exportFrom(
   return Buffer.from(file.base64, 'base64')
 }
 
-export async function registerAt(hub: TempApp, office: TempApp): Promise<void> {
+export async function registerAt(hub: Pick<TempApp, 'ctx'>, office: TempApp): Promise<void> {
   const file = await services['hub.publicKeyFile'](office.ctx, {})
   const hubOffice = await hub.ctx.db
     .selectFrom('offices')
