@@ -140,6 +140,8 @@ export class Sqlite3Handle implements DatabaseConnection {
   readonly #db: sqlite3.Database
   readonly mutex = new Mutex()
   readonly #statements: StatementCache
+  /** Write statements prepared ahead for runInOrder, each in a few copies used in turn (prepareInOrder). */
+  readonly #ordered = new Map<string, { copies: sqlite3.Statement[]; turn: number }>()
   #closed = false
 
   private constructor(db: sqlite3.Database) {
@@ -220,11 +222,55 @@ export class Sqlite3Handle implements DatabaseConnection {
     return new Promise((resolve, reject) => {
       const done = (error: Error | null, rows?: unknown[]) =>
         error ? reject(wrapError(error, sql)) : resolve(rows ?? [])
+      const kept = rowsBack ? undefined : this.#ordered.get(sql)
+      if (kept) {
+        kept.copies[kept.turn++ % kept.copies.length].run(bound, (error) => done(error))
+        return
+      }
       this.#db.serialize(() => {
         if (rowsBack) this.#db.all(sql, bound, done)
         else this.#db.run(sql, bound, (error) => done(error))
       })
     })
+  }
+
+  /**
+   * Prepare `copies` of a write statement for runInOrder, until
+   * releaseInOrder. Unprepared, a statement needs the main thread twice
+   * (once prepared, to be run), and a prepared one still running takes its
+   * next run only when the main thread turns the event loop — which it does
+   * not while it parses a bundle's next rows: SQLite then waits for
+   * JavaScript. Runs handed to different copies start at once and SQLite
+   * takes them one after another, in no set order among themselves, and
+   * ahead of unprepared statements handed over earlier: the caller orders
+   * them (raw-rows.ts withOrderedStatements).
+   */
+  async prepareInOrder(sql: string, copies: number): Promise<void> {
+    if (this.#ordered.has(sql)) return
+    const prepared = await Promise.all(
+      Array.from(
+        { length: copies },
+        () =>
+          new Promise<sqlite3.Statement>((resolve, reject) => {
+            const statement = this.#db.prepare(sql, (error) =>
+              error ? reject(wrapError(error, sql)) : resolve(statement)
+            )
+          })
+      )
+    )
+    this.#ordered.set(sql, { copies: prepared, turn: 0 })
+  }
+
+  /** Whether runInOrder runs `sql` on copies prepared ahead (prepareInOrder). */
+  isPreparedInOrder(sql: string): boolean {
+    return this.#ordered.has(sql)
+  }
+
+  /** Finalise the statements prepareInOrder kept (after their last run has settled). */
+  async releaseInOrder(): Promise<void> {
+    const statements = [...this.#ordered.values()].flatMap((kept) => kept.copies)
+    this.#ordered.clear()
+    await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))))
   }
 
   // eslint-disable-next-line require-yield
@@ -287,6 +333,7 @@ export class Sqlite3Handle implements DatabaseConnection {
     if (this.#closed) return
     this.#closed = true
     await this.#statements.clear()
+    await this.releaseInOrder()
     await new Promise<void>((resolve, reject) =>
       this.#db.close((error) => (error ? reject(wrapError(error, 'close')) : resolve()))
     )

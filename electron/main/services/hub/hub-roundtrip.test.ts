@@ -4,6 +4,7 @@
  * importing any bundle again changes nothing.
  */
 import { readdirSync } from 'node:fs'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { listCasesSchema } from '../../../../shared/domain/case-input'
 import { mediatorRecordSchema } from '../../../../shared/domain/mediator-input'
@@ -124,6 +125,8 @@ describe.each(READING_MODES)('hub round trip (bundles read %s)', (mode) => {
       expect(await portableRows(hub, entity), entity.file).toEqual(union)
     }
     expect(await hub.ctx.db.selectFrom('rooms').select('id').where('id', '=', room).execute()).toEqual([])
+    // Every reference of the merged rows holds.
+    expect((await sql`pragma foreign_key_check`.execute(hub.ctx.db)).rows).toEqual([])
     // The rows the hub's triggers kept through inserts and updates (a new risk colour, an acceptance): the list
     // rows, the unassigned cases, each mediator's cases.
     await expectStoreKeptInStep(hub.ctx.db, {

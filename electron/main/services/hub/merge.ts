@@ -26,6 +26,7 @@ import type { BundleRows } from './bundle-scan'
 import { rebuildCaseIndexes } from './derived-indexes'
 import {
   execRaw,
+  fullInsertText,
   hasRows,
   insertMany,
   insertStatements,
@@ -160,6 +161,7 @@ class EntityMerge {
   /** Ids written (kept only for the tables owned children hang from). */
   readonly changed = new Set<string>()
   private readonly columns: string[]
+  private prepared = false
 
   constructor(
     private readonly statements: OrderedStatements,
@@ -175,6 +177,11 @@ class EntityMerge {
     const { statements, entity, state } = this
     const { counts, touched } = state
     if (incoming.length === 0) return
+    if (!this.prepared) {
+      // Most inserts are full-sized: prepared once, they start without waiting for JavaScript (runInOrder).
+      await statements.prepare(fullInsertText(entity.file, this.insertColumns))
+      this.prepared = true
+    }
     // At most one batch queued while the next is read: its lookups wait for it anyway, and so do an empty table's inserts.
     const existing = this.empty ? (await statements.idle(), new Map<string, Found>()) : await this.lookUp(incoming)
     const inserts: HubRow[] = []

@@ -14,6 +14,7 @@ import { openStore, type Store } from '../../db/index'
 import type { Trx } from '../write'
 import { storeRefusal } from './import'
 import {
+  fullInsertText,
   insertStatements,
   selectRaw,
   updateStatements,
@@ -79,6 +80,44 @@ describe('withOrderedStatements', () => {
     const stored = await items()
     expect(stored).toHaveLength(3000)
     expect(stored[2999]).toEqual({ id: 'id-002999', n: 5998, version: 2 })
+  })
+
+  it('prepared writes keep their order with everything else, and a failing one rolls everything back', async () => {
+    const seen = await inTransaction((trx) =>
+      withOrderedStatements(trx, async (statements) => {
+        const text = fullInsertText('items', COLUMNS)
+        await statements.prepare(text)
+        // 4,200 rows: eight full statements on the prepared copies and one of 200 rows, unprepared; then rewritten.
+        queueInserts(statements, rowsOf(0, 4200))
+        for (const s of updateStatements(
+          'items',
+          COLUMNS,
+          rowsOf(0, 4200, (i) => i * 2).map((r) => ({ ...r, version: 2 }))
+        ))
+          statements.run(s)
+        queueInserts(statements, rowsOf(4200, 5200))
+        return statements.all<{ rows: number; rewritten: number }>(
+          'select count(*) as rows, sum(version = 2) as rewritten from items',
+          []
+        )
+      })
+    )
+    expect(seen).toEqual([{ rows: 5200, rewritten: 4200 }])
+    expect((await items())[4199]).toEqual({ id: 'id-004199', n: 8398, version: 2 })
+
+    const failure = await inTransaction((trx) =>
+      withOrderedStatements(trx, async (statements) => {
+        await statements.prepare(fullInsertText('items', COLUMNS))
+        queueInserts(statements, rowsOf(10_000, 12_000))
+        queueInserts(
+          statements,
+          rowsOf(12_000, 12_500, () => -1)
+        )
+        queueInserts(statements, rowsOf(12_500, 14_000))
+      })
+    ).catch((error: Error) => error.message)
+    expect(failure).toMatch(/CHECK constraint failed/)
+    expect(await items()).toHaveLength(5200)
   })
 
   it('a failing statement in the middle rolls the whole transaction back, and the statements after it never run outside it', async () => {

@@ -39,9 +39,15 @@ function statementText(verb: string, table: string, columns: readonly string[], 
   return text
 }
 
+/** The text of a full-sized insert (rowsPerStatement rows): the one a large merge runs again and again. */
+export const fullInsertText = (table: string, columns: readonly string[], verb: InsertVerb = 'insert'): string =>
+  statementText(verb, table, columns, rowsPerStatement(columns.length), '')
+
 /** The largest number of rows one statement may carry for this many columns. */
 export const rowsPerStatement = (columns: number): number =>
   Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_VALUES / columns)))
+
+export type InsertVerb = 'insert' | 'insert or ignore'
 
 /** A statement text and its values: one multi-row write. */
 export interface Statement {
@@ -69,7 +75,7 @@ export function insertStatements(
   table: string,
   columns: readonly string[],
   rows: ReadonlyArray<Record<string, unknown>>,
-  verb: 'insert' | 'insert or ignore' = 'insert'
+  verb: InsertVerb = 'insert'
 ): Generator<Statement> {
   return writeStatements(columns, rows, (n) => statementText(verb, table, columns, n, ''))
 }
@@ -110,7 +116,7 @@ export function insertMany(
   table: string,
   columns: readonly string[],
   rows: ReadonlyArray<Record<string, unknown>>,
-  verb: 'insert' | 'insert or ignore' = 'insert'
+  verb: InsertVerb = 'insert'
 ): Promise<void> {
   return runAll(trx, insertStatements(table, columns, rows, verb))
 }
@@ -129,7 +135,9 @@ export function updateMany(
  * Statements queued on the connection in the order given, without waiting
  * for each: SQLite works through them on its own thread while JavaScript
  * goes on (reads the next rows of the bundle). A read comes back when every
- * write queued before it has run, and sees them.
+ * write queued before it has run, and sees them. Writes of a prepared text
+ * (`prepare`) run in no set order among themselves — rows of one table, none
+ * of which depends on another — and in order with everything else.
  */
 export interface OrderedStatements {
   /** Queue a write; a failure is thrown by `idle` and at the end of `withOrderedStatements`. */
@@ -137,7 +145,15 @@ export interface OrderedStatements {
   all<T>(text: string, parameters: unknown[]): Promise<T[]>
   /** Wait until everything queued has run; throws the first failure. */
   idle(): Promise<void>
+  /** Prepare the writes that will come with this text ahead, for the rest of `withOrderedStatements`. */
+  prepare(text: string): Promise<void>
 }
+
+/**
+ * Copies of each prepared write: a batch of the bundle's rows (2,000) is
+ * this many statements of 500 rows, all of them started at once.
+ */
+const PREPARED_COPIES = 4
 
 /**
  * Run `work` with the transaction's connection held for it alone: no other
@@ -151,22 +167,47 @@ export function withOrderedStatements<T>(trx: Trx, work: (statements: OrderedSta
     if (!(connection instanceof Sqlite3Handle)) throw new Error('ordered statements need the sqlite3 connection')
     let last: Promise<unknown> = Promise.resolve()
     let failure: { error: unknown } | null = null
-    // Each settles in order, so waiting for the last is waiting for all; a failure is kept, never left unhandled.
+    // Waiting for the last is waiting for all; a failure is kept, never left unhandled.
     const queue = <R>(promise: Promise<R>): Promise<R> => {
-      last = promise.catch((error: unknown) => {
-        failure ??= { error }
-      })
+      // Settled when this one and every one before it have: prepared writes may finish out of turn.
+      last = Promise.all([
+        last,
+        promise.catch((error: unknown) => {
+          failure ??= { error }
+        })
+      ])
       return promise
     }
     const idle = async () => {
       await last
       if (failure) throw failure.error
     }
+    // Writes are handed to SQLite in the order given; a change between prepared and unprepared texts waits until
+    // everything before it has run, since prepared writes start at once and would overtake the others.
+    let handedOver: Promise<unknown> = Promise.resolve()
+    let lastPrepared = false
     const statements: OrderedStatements = {
-      run: ({ text, values }) => void queue(connection.runInOrder(text, values, false)),
-      all: <R>(text: string, parameters: unknown[]) =>
-        queue(connection.runInOrder(text, parameters, true)) as Promise<R[]>,
-      idle
+      run: ({ text, values }) => {
+        const prepared = connection.isPreparedInOrder(text)
+        const after = prepared === lastPrepared ? handedOver : last
+        lastPrepared = prepared
+        let handed!: () => void
+        handedOver = new Promise<void>((resolve) => (handed = resolve))
+        void queue(
+          after.then(() => {
+            const running = connection.runInOrder(text, values, false)
+            handed()
+            return running
+          })
+        )
+      },
+      // A prepared write may not wait behind a read: reads are started only when every write before them has run.
+      all: async <R>(text: string, parameters: unknown[]) => {
+        await idle()
+        return (await queue(connection.runInOrder(text, parameters, true))) as R[]
+      },
+      idle,
+      prepare: (text) => connection.prepareInOrder(text, PREPARED_COPIES)
     }
     try {
       const result = await work(statements)
@@ -174,6 +215,7 @@ export function withOrderedStatements<T>(trx: Trx, work: (statements: OrderedSta
       return result
     } finally {
       await last
+      await connection.releaseInOrder()
     }
   })
 }
