@@ -5,7 +5,7 @@
  */
 import { sign } from 'node:crypto'
 import { HUB_ENTITY_BY_FILE } from '../../shared/domain/hub-entities'
-import { rowOfLine } from '../../shared/rules/hub-rows'
+import { lineOfRow, rowOfLine } from '../../shared/rules/hub-rows'
 import { BUNDLE_LIMITS } from '../../electron/main/services/hub/bundle-limits'
 import { sha256Hex } from '../../electron/main/services/hub/zip-writer'
 import { loadOfficeKey } from '../../electron/main/services/hub/office-key'
@@ -71,4 +71,28 @@ export function resigned(
     Buffer.from(sign(null, manifestBytes, loadOfficeKey(signer.ctx)!.privateKey).toString('base64'))
   )
   return writeZip([...files].map(([name, data]) => ({ name, data })))
+}
+
+/**
+ * The bundle with one line added to `file` (an entity's row, written as format 3 writes it) or one tombstone, its
+ * manifest's counts raised, re-signed with `signer`'s key.
+ */
+export function withLineAdded(
+  bundle: Buffer,
+  signer: TempApp,
+  added: { file: string; row: Record<string, unknown> } | { tombstone: { entity: string; id: string; version: number } }
+): Buffer {
+  return resigned(bundle, signer, (files, manifest) => {
+    const file = 'tombstone' in added ? 'tombstones' : added.file
+    const text = JSON.stringify(
+      'tombstone' in added ? added.tombstone : lineOfRow(HUB_ENTITY_BY_FILE.get(file)!, added.row)
+    )
+    const name = `${file}.ndjson`
+    files.set(name, Buffer.concat([files.get(name) ?? Buffer.alloc(0), Buffer.from(text + '\n')]))
+    const entity = 'tombstone' in added ? added.tombstone.entity : file
+    const count = manifest.counts[entity] ?? { rows: 0, tombstones: 0 }
+    if ('tombstone' in added) count.tombstones += 1
+    else count.rows += 1
+    manifest.counts[entity] = count
+  })
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUB_ENTITY_BY_FILE } from '../../../../shared/domain/hub-entities'
-import { lineOfRow, pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
+import { pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import {
@@ -16,8 +16,7 @@ import {
   officeApp,
   registerAt,
   registerCaseAt,
-  resigned,
-  type Manifest,
+  withLineAdded,
   READING_MODES,
   readBundlesAs
 } from './hub-test-kit'
@@ -74,17 +73,13 @@ describe.each(READING_MODES)('hub origin check (bundles read %s)', (mode) => {
 
   /** The honest second bundle with one line added to `file` (or a tombstone), re-signed with wutian's own key. */
   function forged(file: string, line: object, tombstone = false): Buffer {
-    return resigned(honest, wutian, (files, manifest: Manifest) => {
-      const name = `${file}.ndjson`
-      // An entity's row as format 3 writes it (its field values in order); a tombstone stays an object.
-      const text = JSON.stringify(tombstone ? line : lineOfRow(HUB_ENTITY_BY_FILE.get(file)!, line as HubRow))
-      files.set(name, Buffer.concat([files.get(name) ?? Buffer.alloc(0), Buffer.from(text + '\n')]))
-      const entity = tombstone ? (line as { entity: string }).entity : file
-      const count = manifest.counts[entity] ?? { rows: 0, tombstones: 0 }
-      if (tombstone) count.tombstones += 1
-      else count.rows += 1
-      manifest.counts[entity] = count
-    })
+    return withLineAdded(
+      honest,
+      wutian,
+      tombstone
+        ? { tombstone: line as { entity: string; id: string; version: number } }
+        : { file, row: line as Record<string, unknown> }
+    )
   }
 
   async function expectRefused(bundle: Buffer, reason: RegExp): Promise<void> {

@@ -20,7 +20,7 @@ import {
   registerAt,
   registerCaseAt,
   resigned,
-  type Manifest
+  withLineAdded
 } from './hub-test-kit'
 
 const NOBODY = '0190a1b2-0000-7000-8000-00000000abcd'
@@ -85,9 +85,9 @@ describe('references the merge checks', () => {
     const second = await exportFrom(wutian)
     // The first case's first link, rewritten in a newer version: an update at the hub, not an insert.
     const link = await hub.ctx.db.selectFrom('case_parties').selectAll().orderBy('id').executeTakeFirstOrThrow()
-    const changed = resigned(second, wutian, (files, manifest: Manifest) => {
-      changeRows(files, 'case_parties', (rows) => [...rows, { ...link, party_id: NOBODY, version: link.version + 1 }])
-      manifest.counts.case_parties.rows += 1
+    const changed = withLineAdded(second, wutian, {
+      file: 'case_parties',
+      row: { ...link, party_id: NOBODY, version: link.version + 1 }
     })
     await refusedAtMerge(changed)
     const still = await hub.ctx.db.selectFrom('case_parties').select('party_id').where('id', '=', link.id).execute()
@@ -103,14 +103,8 @@ describe('references the merge checks', () => {
       .select(['id', 'version'])
       .orderBy('id')
       .executeTakeFirstOrThrow()
-    const deleting = resigned(second, wutian, (files, manifest: Manifest) => {
-      const tombstones = files.get('tombstones.ndjson')?.toString('utf8').trimEnd() ?? ''
-      const line = JSON.stringify({ entity: 'parties', id: party.id, version: party.version })
-      files.set('tombstones.ndjson', Buffer.from([tombstones, line].filter(Boolean).join('\n') + '\n', 'utf8'))
-      if (!manifest.files.some((f) => f.name === 'tombstones.ndjson')) {
-        manifest.files.push({ name: 'tombstones.ndjson', size: 0, sha256: '' })
-      }
-      manifest.counts.parties.tombstones += 1
+    const deleting = withLineAdded(second, wutian, {
+      tombstone: { entity: 'parties', id: party.id, version: party.version }
     })
     await refusedAtMerge(deleting)
     expect(await hub.ctx.db.selectFrom('parties').select('id').where('id', '=', party.id).execute()).toHaveLength(1)

@@ -126,4 +126,11 @@ export function readBundlesAs(mode: (typeof READING_MODES)[number]): void {
 
 export const CASE_ENTITIES = HUB_ENTITIES.filter((e) => e.mode !== 'reference' && e.file !== 'users')
 
-export { entriesOf, resigned, rowsOfFile, withObjectLines, type Manifest } from '../../../../tests/support/hub-bundles'
+export {
+  entriesOf,
+  resigned,
+  rowsOfFile,
+  withLineAdded,
+  withObjectLines,
+  type Manifest
+} from '../../../../tests/support/hub-bundles'
