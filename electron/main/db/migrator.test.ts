@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Kysely, sql, type Migration } from 'kysely'
 import { openStore, type Store } from './index'
 import { MIGRATIONS, backupPathFor, migrateToLatest } from './migrator'
-import { Sqlite3Dialect, Sqlite3Handle, SqliteError } from './sqlite3-dialect'
+import { SqliteError } from './sqlite-error'
+import { Sqlite3Dialect, Sqlite3Handle } from './sqlite3-dialect'
 import type { StartProgress } from '../startup-progress'
 
 const FOUNDATION_TABLES = ['offices', 'settings', 'users', 'dispute_types', 'case_sources', 'audit_log', 'change_log']

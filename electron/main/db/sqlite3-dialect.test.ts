@@ -8,7 +8,8 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CompiledQuery, Kysely, sql, type Generated } from 'kysely'
 import { openStore, type Store } from './index'
-import { Sqlite3Dialect, Sqlite3Handle, SqliteError, toSqliteParameter } from './sqlite3-dialect'
+import { SqliteError } from './sqlite-error'
+import { Sqlite3Dialect, Sqlite3Handle, toSqliteParameter } from './sqlite3-dialect'
 
 interface ItemTable {
   id: Generated<number>

@@ -11,7 +11,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { openStore, type Store } from './index'
-import { SqliteError } from './sqlite3-dialect'
+import { SqliteError } from './sqlite-error'
 
 let dir: string
 let store: Store

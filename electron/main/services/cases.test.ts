@@ -24,7 +24,7 @@ import {
   useFreshApp,
   WUTIAN_NAME
 } from '../../../tests/support/case-harness'
-import { SqliteError } from '../db/sqlite3-dialect'
+import { SqliteError } from '../db/sqlite-error'
 
 useFreshApp()
 

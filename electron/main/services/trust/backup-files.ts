@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises'
 import path from 'node:path'
 import sqlite3 from 'sqlite3'
 import type { BackupEntry, BackupKind, IntegrityReport } from '../../../../shared/domain/backup'
-import { UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
+import { UNFINISHED_COPY_SUFFIX } from '../../db/online-backup'
 import type { StartProgressListener } from '../../startup-progress'
 import { storeStem } from '../../paths'
 

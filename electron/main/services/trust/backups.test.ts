@@ -26,7 +26,7 @@ import { chooseOffice, registration } from '../../../../tests/support/intake-fix
 import { fixedClock } from '../../../../tests/support/temp-app'
 import { startApp, type RunningApp } from '../../startup'
 import { services } from '../index'
-import { BACKUP_ABORTED, UNFINISHED_COPY_SUFFIX } from '../../db/sqlite3-dialect'
+import { BACKUP_ABORTED, UNFINISHED_COPY_SUFFIX } from '../../db/online-backup'
 import type { StartProgress } from '../../startup-progress'
 import { IDLE_CHECKPOINT_MS } from '../../db/idle-checkpoint'
 import { ensureDailyBackup } from './backups'
