@@ -46,7 +46,15 @@ const partyValues = (columns: string[]) =>
     )
     .join(' union all ')
 
-export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>, today: string): Promise<void> {
+/** The rebuild's steps as its progress counts them: the deadline facts, the search rows, the digit and word rows, the name keys, the deadlines. */
+export const REBUILD_STEPS = 5
+
+export async function rebuildCaseIndexes(
+  trx: Trx,
+  caseIds: ReadonlySet<string>,
+  today: string,
+  onStep: (done: number) => void = () => {}
+): Promise<void> {
   if (caseIds.size === 0) return
   await execRaw(trx, `create temp table if not exists hub_touched_cases (id text primary key)`)
   await execRaw(trx, `delete from ${TOUCHED}`)
@@ -59,6 +67,7 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   )
   const ids = [...caseIds].sort()
   const facts = await readDueFacts(trx, ids, today)
+  onStep(1)
   for (const table of SEARCH_FTS_TABLES) await execRaw(trx, `delete from ${table} where rowid in (${OF_TOUCHED})`)
   await execRaw(trx, `delete from case_name_keys where case_seq in (${OF_TOUCHED})`)
   // In rowid order: FTS5 appends to its doclists instead of merging out-of-order runs.
@@ -85,7 +94,9 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
   }
   const failed = await searchRows
   if (failed) throw failed
+  onStep(2)
   await writeGramRowsFromSearch(trx, OF_TOUCHED)
+  onStep(3)
   await execRaw(
     trx,
     `insert or ignore into case_name_keys (name, first_char, case_seq)
@@ -93,10 +104,12 @@ export async function rebuildCaseIndexes(trx: Trx, caseIds: ReadonlySet<string>,
      join case_parties cp on cp.case_id = c.id join parties p on p.id = cp.party_id
      order by p.name, c.seq` // in key order: the WITHOUT ROWID b-tree fills page by page, not at random pages
   )
+  onStep(4)
   for (let i = 0; i < ids.length; i += DUE_CHUNK) {
     await sql`delete from case_due where case_id in (${sql.join(ids.slice(i, i + DUE_CHUNK))})`.execute(trx)
   }
   await insertMany(trx, 'case_due', ['case_id', 'case_seq', 'next_due_on', 'next_due_kind'], due)
+  onStep(5)
   await execRaw(trx, `delete from ${TOUCHED}`)
 }
 

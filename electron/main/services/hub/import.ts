@@ -67,6 +67,8 @@ export async function importBytes(ctx: AppContext, fileName: string, bytes: Bund
             chinaDate(ctx.clock.now()),
             (phase, done, total) => reportProgress('import', phase, done, total)
           )
+          // What is left is the history row, the audit entry and the commit of everything merged.
+          reportProgress('import', 'saving')
           await trx
             .updateTable('hub_office_keys')
             .set({

@@ -23,7 +23,7 @@ import { SYSTEM_ACTOR } from '../../context'
 import { SEARCH_FTS_TABLES } from '../case-search-index'
 import type { Trx } from '../write'
 import type { BundleRows } from './bundle-scan'
-import { rebuildCaseIndexes } from './derived-indexes'
+import { REBUILD_STEPS, rebuildCaseIndexes } from './derived-indexes'
 import {
   execRaw,
   fullInsertText,
@@ -125,9 +125,9 @@ async function mergeRows(trx: Trx, rows: BundleRows, today: string, onProgress: 
     })
     if (OWNER_TABLES.has(entity.file)) touched.changed.set(entity.file, changed)
   }
-  onProgress('indexing', 0, 0)
+  onProgress('indexing', 0, REBUILD_STEPS)
   await casesOfParties(trx, touched)
-  await rebuildCaseIndexes(trx, touched.cases, today)
+  await rebuildCaseIndexes(trx, touched.cases, today, (done) => onProgress('indexing', done, REBUILD_STEPS))
   return counts
 }
 
