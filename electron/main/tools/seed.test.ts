@@ -5,6 +5,7 @@
  * and the services carry on from the seeded state (the next case number).
  */
 import { services } from '../services/index'
+import { readFileSync } from 'node:fs'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCaseNumber } from '../../../shared/domain/case-number'
@@ -167,6 +168,27 @@ describe('a seeded store', () => {
     await expect(seedDatabase({ dbPath: store.dbPath, cases: 10 })).rejects.toThrow(/已有 2,?\d+ 件案件/)
     app = await startTempApp({ dir: store.dir })
     api = createHandlerTable(app.ctx)
+  })
+})
+
+describe('a load that fails midway', () => {
+  it('throws the failure itself and leaves the store in WAL mode, its file free for the next opener', async () => {
+    const broken = await startTempApp()
+    // A store that refuses its case events: the roster goes in, the bulk load stops at its first batch.
+    await sql`create trigger refuse_events before insert on case_events
+      begin select raise(abort, '测试：案件事件拒绝写入'); end`.execute(broken.ctx.db)
+    await broken.close()
+    await expect(seedDatabase({ dbPath: broken.dbPath, cases: 10 })).rejects.toThrow('测试：案件事件拒绝写入')
+    // The file header's read and write versions: 2 is WAL, 1 the rollback journal the load ran without.
+    const header = readFileSync(broken.dbPath).subarray(18, 20)
+    expect([...header]).toEqual([2, 2])
+    // The load's exclusive lock is gone: the app opens the file and reads it.
+    const reopened = await startTempApp({ dir: broken.dir })
+    try {
+      await expect(reopened.ctx.db.selectFrom('mediators').select('id').limit(1).execute()).resolves.toHaveLength(1)
+    } finally {
+      await reopened.dispose()
+    }
   })
 })
 

@@ -95,6 +95,16 @@ const DIGITS_COLUMNS: Columns<'digits'> = ['rowid', 'grams']
 const WORDS_COLUMNS: Columns<'words'> = ['rowid', 'bigrams']
 const NAME_KEY_COLUMNS: Columns<'nameKeys'> = ['name', 'first_char', 'case_seq']
 
+/** Back to the design's WAL (the file header keeps it); the other pragmas end with the connection. */
+async function leaveLoadMode(db: RawDb): Promise<void> {
+  await db.exec('pragma locking_mode = normal')
+  await db.exec('pragma journal_mode = wal')
+}
+
+function reportCleanup(step: string, error: unknown): void {
+  console.error(`批量写入失败后${step}也失败：${error instanceof Error ? error.message : String(error)}`)
+}
+
 /** Load-time pragmas: nothing to protect yet, so no journal and no fsync; a big page cache for the indexes. */
 const LOAD_PRAGMAS = [
   'pragma journal_mode = off',
@@ -220,14 +230,14 @@ export async function seedDatabase(options: SeedOptions): Promise<SeedReport> {
     )
     await db.exec('commit')
   } catch (error) {
-    await db.exec('rollback').catch(() => {})
-    throw error
-  } finally {
-    // Back to the design's WAL (the file header keeps it); the other pragmas end with the connection.
-    await db.exec('pragma locking_mode = normal').catch(() => {})
-    await db.exec('pragma journal_mode = wal').catch(() => {})
+    // The load's own error is the one to throw; a failed rollback after it is said, not hidden.
+    await db.exec('rollback').catch((rollbackError) => reportCleanup('回滚', rollbackError))
+    await leaveLoadMode(db).catch((modeError) => reportCleanup('恢复 WAL 日志模式', modeError))
     await db.close()
+    throw error
   }
+  // After a load that succeeded, a store left out of WAL is a failure of the seed.
+  await leaveLoadMode(db).finally(() => db.close())
 
   const seconds = (performance.now() - started) / 1000
   const { stats } = generator
