@@ -7,47 +7,31 @@
  * integrity_check is clean, no case number is given twice, and the audit
  * chain is unbroken.
  *
- * The writer is bundled once into a single file (vite's SSR build) so each
- * child starts in a fraction of a second.
+ * The writer is bundled once into a single file (tests/support/child-script.ts)
+ * so each child starts in a fraction of a second.
  */
 import { spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
-import { build } from 'vite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { services } from '../../electron/main/services/index'
 import { startApp } from '../../electron/main/startup'
+import { buildChildScript, type ChildScript } from '../support/child-script'
 import { chooseOffice } from '../support/intake-fixtures'
 
 const KILLS = 100
 const quiet = { error: () => {}, info: () => {} }
 
 let dir: string
-let bundleDir: string
 let dbPath: string
-let writer: string
+let writer: ChildScript
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'mcd-crash-'))
   dbPath = path.join(dir, 'desk.sqlite')
-  bundleDir = path.resolve('.tmp', `crash-writer-${process.pid}`)
-  mkdirSync(bundleDir, { recursive: true })
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    // One self-contained file (but the native sqlite3): loading hundreds of package files would cost each child a second.
-    ssr: { noExternal: true, external: ['sqlite3'] },
-    build: {
-      ssr: path.resolve('tests/integration/intake-writer.ts'),
-      outDir: bundleDir,
-      emptyOutDir: true,
-      target: 'node20',
-      rollupOptions: { external: ['sqlite3'], output: { format: 'esm', entryFileNames: 'writer.mjs' } }
-    }
-  })
-  writer = path.join(bundleDir, 'writer.mjs')
+  writer = await buildChildScript('tests/integration/intake-writer.ts', 'crash-writer')
   const app = await startApp({ databasePath: dbPath, shell: 'harness', log: quiet })
   await chooseOffice(app, 'wutian')
   await app.close()
@@ -55,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
-  rmSync(bundleDir, { recursive: true, force: true })
+  writer?.dispose()
 })
 
 /** A small deterministic generator, so a failing run can be repeated exactly. */
@@ -67,7 +51,7 @@ function lcg(seed: number): () => number {
 /** Run the writer, kill it `delayMs` after it is ready, and return what it reported committed. */
 function runAndKill(delayMs: number): Promise<Array<{ id: string; number: string }>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writer, dbPath], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [writer.file, dbPath], { stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     let err = ''
     child.stdout.on('data', (chunk: Buffer) => {

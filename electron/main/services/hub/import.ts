@@ -12,8 +12,9 @@ import { chinaDate } from '../../../../shared/rules/china-time'
 import { uuidv7 } from '../../../../shared/uuid'
 import type { AppContext } from '../../context'
 import type { HubImportTable } from '../../db/schema-hub'
+import { BULK_JOURNAL, inRollbackJournal } from '../../db/bulk-journal'
 import { writeChange } from '../write'
-import { checkBundle } from './bundle-check'
+import { checkBundle, type CheckedBundle } from './bundle-check'
 import { importEntryOf } from './history'
 import { mergeBundle } from './merge'
 import { finishProgress, reportProgress } from './progress'
@@ -60,34 +61,9 @@ export async function importBytes(ctx: AppContext, fileName: string, bytes: Bund
       const { accepted } = checked
       reportProgress('import', 'merging')
       try {
-        await writeChange(ctx, 'hub.import', async (trx, record) => {
-          const merged: MergeCounts = await mergeBundle(
-            trx,
-            accepted.rows,
-            chinaDate(ctx.clock.now()),
-            (phase, done, total) => reportProgress('import', phase, done, total)
-          )
-          // What is left is the history row, the audit entry and the commit of everything merged.
-          reportProgress('import', 'saving')
-          await trx
-            .updateTable('hub_office_keys')
-            .set({
-              last_sequence: accepted.manifest.sequence,
-              last_bundle_sha256: row.bundle_sha256,
-              last_imported_at: row.imported_at
-            })
-            .where('id', '=', accepted.registration.id)
-            .execute()
-          Object.assign(row, { status: 'accepted', reason: null, merged: JSON.stringify(merged) })
-          await trx.insertInto('hub_imports').values(row).execute()
-          record({
-            entity: 'hub_imports',
-            entityId: row.id,
-            operation: 'insert',
-            version: 1,
-            after: summaryOf(row, merged)
-          })
-        })
+        // A large bundle is merged with the rollback journal: WAL mode would write its pages twice (bulk-journal.ts).
+        const merge = () => mergeAccepted(ctx, accepted, row)
+        await (rowsOf(accepted.manifest) >= BULK_JOURNAL.minRows ? inRollbackJournal(ctx.db, ctx.log, merge) : merge())
         return importEntryOf(row, accepted.manifest.office.name)
       } catch (error) {
         // The store refused the merge (a constraint the checks cannot foresee): nothing was written; say so.
@@ -107,6 +83,37 @@ export async function importBytes(ctx: AppContext, fileName: string, bytes: Bund
   } finally {
     finishProgress()
   }
+}
+
+type Accepted = NonNullable<CheckedBundle['accepted']>
+
+const rowsOf = (manifest: Accepted['manifest']) =>
+  Object.values(manifest.counts).reduce((n, c) => n + c.rows + c.tombstones, 0)
+
+/** The merge, the office's new chain position, the history row and one audit entry: one transaction. */
+function mergeAccepted(ctx: AppContext, accepted: Accepted, row: HubImportTable): Promise<void> {
+  return writeChange(ctx, 'hub.import', async (trx, record) => {
+    const merged: MergeCounts = await mergeBundle(
+      trx,
+      accepted.rows,
+      chinaDate(ctx.clock.now()),
+      (phase, done, total) => reportProgress('import', phase, done, total)
+    )
+    // What is left is the history row, the audit entry and the commit of everything merged.
+    reportProgress('import', 'saving')
+    await trx
+      .updateTable('hub_office_keys')
+      .set({
+        last_sequence: accepted.manifest.sequence,
+        last_bundle_sha256: row.bundle_sha256,
+        last_imported_at: row.imported_at
+      })
+      .where('id', '=', accepted.registration.id)
+      .execute()
+    Object.assign(row, { status: 'accepted', reason: null, merged: JSON.stringify(merged) })
+    await trx.insertInto('hub_imports').values(row).execute()
+    record({ entity: 'hub_imports', entityId: row.id, operation: 'insert', version: 1, after: summaryOf(row, merged) })
+  })
 }
 
 /**
