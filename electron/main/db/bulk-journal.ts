@@ -27,9 +27,12 @@ import { sql, type Kysely } from 'kysely'
 import type { Database } from './schema'
 import type { Logger } from '../context'
 
-/** For tests: the size from which the hub import switches (rows of the bundle). */
+/** When the hub import switches; tests lower it to take small bundles through the switch. */
 export const BULK_JOURNAL = {
-  /** Below this the journal switch (a checkpoint and three files' fsyncs) costs more than WAL mode's second write. */
+  /**
+   * Rows of a bundle from which it is merged with the rollback journal. Below this (an office's day or month) the
+   * switch's checkpoint and the journal's extra fsyncs cost about what WAL mode's second write of a few MB does.
+   */
   minRows: 20_000
 }
 
