@@ -15,8 +15,15 @@ import type { HubImportEntry, HubProgress } from '../../../../shared/domain/hub'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { resigned } from '../../../../tests/support/hub-bundles'
 import { BULK_JOURNAL } from '../../db/bulk-journal'
-import { countsBesidesImportRecord, exportFrom, importAt, officeApp, registerAt, registerCaseAt } from './hub-test-kit'
-import { watchProgress } from './progress'
+import {
+  countsBesidesImportRecord,
+  exportFrom,
+  importAt,
+  officeApp,
+  registerAt,
+  registerCaseAt,
+  whileWatching
+} from './hub-test-kit'
 
 const journalMode = async (app: TempApp) =>
   (await sql<{ journal_mode: string }>`pragma journal_mode`.execute(app.ctx.db)).rows[0].journal_mode
@@ -28,17 +35,12 @@ const merging = (p: HubProgress) => p.phase === 'merging' && p.done >= 1
 /** Whether the store's journal and its WAL were seen beside it at any progress `when` picks, inside the import's transaction. */
 async function filesWhile(when: (p: HubProgress) => boolean, hub: TempApp, work: () => Promise<unknown>) {
   let seen: { journal: boolean; wal: boolean } | null = null
-  const stop = watchProgress((p) => {
+  await whileWatching((p) => {
     if (!when(p)) return
     const journal = existsSync(`${hub.dbPath}-journal`)
     const wal = existsSync(`${hub.dbPath}-wal`)
     seen = { journal: journal || (seen?.journal ?? false), wal: wal || (seen?.wal ?? false) }
-  })
-  try {
-    await work()
-  } finally {
-    stop()
-  }
+  }, work)
   return seen
 }
 

@@ -11,21 +11,16 @@ import type { HubProgress } from '../../../../shared/domain/hub'
 import type { TempApp } from '../../../../tests/support/temp-app'
 import { services } from '../index'
 import { REBUILD_STEPS } from './derived-indexes'
-import { exportFrom, importAt, officeApp, registerAt, registerCaseAt } from './hub-test-kit'
-import { currentProgress, watchProgress } from './progress'
+import { exportFrom, importAt, officeApp, registerAt, registerCaseAt, whileWatching } from './hub-test-kit'
+import { currentProgress } from './progress'
 
 /** Every progress reported while `work` runs, in order, each repeat of the one before left out. */
 async function heard(work: () => Promise<unknown>): Promise<HubProgress[]> {
   const seen: HubProgress[] = []
-  const stop = watchProgress((p) => {
+  await whileWatching((p) => {
     const last = seen[seen.length - 1]
     if (!last || JSON.stringify(last) !== JSON.stringify(p)) seen.push(p)
-  })
-  try {
-    await work()
-  } finally {
-    stop()
-  }
+  }, work)
   return seen
 }
 

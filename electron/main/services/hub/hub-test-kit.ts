@@ -7,7 +7,7 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll } from 'vitest'
 import { HUB_ENTITIES, type HubEntity } from '../../../../shared/domain/hub-entities'
-import type { HubImportEntry } from '../../../../shared/domain/hub'
+import type { HubImportEntry, HubProgress } from '../../../../shared/domain/hub'
 import { pickFields, type HubRow } from '../../../../shared/rules/hub-rows'
 import { startTempApp, tableCounts, type TempApp } from '../../../../tests/support/temp-app'
 import { chooseOffice, registration, residentId } from '../../../../tests/support/intake-fixtures'
@@ -16,6 +16,7 @@ import type { Clock } from '../../context'
 import { services } from '../index'
 import { BUNDLE_LIMITS } from './bundle-check'
 import { EXPORT_READING } from './export-rows'
+import { watchProgress } from './progress'
 
 export async function officeApp(code: string, clock?: Clock): Promise<TempApp> {
   const app = await startTempApp({ clock })
@@ -122,6 +123,16 @@ export function readBundlesAs(mode: (typeof READING_MODES)[number]): void {
     Object.assign(BUNDLE_LIMITS, saved)
     Object.assign(EXPORT_READING, savedReading)
   })
+}
+
+/** Runs `work` with `watcher` hearing every progress the hub reports meanwhile (hub.progress). */
+export async function whileWatching(watcher: (progress: HubProgress) => void, work: () => Promise<unknown>) {
+  const stop = watchProgress(watcher)
+  try {
+    await work()
+  } finally {
+    stop()
+  }
 }
 
 export const CASE_ENTITIES = HUB_ENTITIES.filter((e) => e.mode !== 'reference' && e.file !== 'users')
